@@ -1,0 +1,96 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { limits } from './limits.js';
+import { Page } from './pages.js';
+
+export const Side = Type.Union([Type.Literal('shopper'), Type.Literal('page')]);
+export type Side = Static<typeof Side>;
+
+export const Message = Type.Object({
+  id: Type.String({ description: 'Messenger-style message id (mid)' }),
+  threadId: Type.String(),
+  seq: Type.Number({ description: 'position in the thread, from 1' }),
+  side: Side,
+  clientId: Type.Union([Type.String(), Type.Null()]),
+  text: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.Number(),
+});
+export type Message = Static<typeof Message>;
+
+/** Delivery and read marks of one side: every message of the other side up to seq is delivered/read. */
+export const Marks = Type.Object({ deliveredSeq: Type.Number(), readSeq: Type.Number() });
+export type Marks = Static<typeof Marks>;
+
+export const ShopperSummary = Type.Object({ name: Type.String(), psid: Type.String() });
+
+export const Thread = Type.Object({
+  id: Type.String(),
+  page: Page,
+  shopper: ShopperSummary,
+  lastMessage: Type.Union([Message, Type.Null()]),
+  lastSeq: Type.Number(),
+  unread: Type.Number({ description: 'messages from the other side not yet read by the viewer' }),
+  marks: Type.Object({ shopper: Marks, page: Marks }),
+  createdAt: Type.Number(),
+});
+export type Thread = Static<typeof Thread>;
+
+export const ThreadList = Type.Object({
+  data: Type.Array(Thread),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type ThreadList = Static<typeof ThreadList>;
+
+export const MessageList = Type.Object({
+  data: Type.Array(Message, { description: 'oldest first' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as before= for older messages' }),
+});
+export type MessageList = Static<typeof MessageList>;
+
+export const OpenConversationBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: limits.pageUsernameMax }),
+    ref: Type.Optional(Type.String({ maxLength: limits.ref })),
+  },
+  { additionalProperties: false },
+);
+export type OpenConversationBody = Static<typeof OpenConversationBody>;
+
+export const SendMessageBody = Type.Object(
+  {
+    clientId: Type.String({
+      minLength: 1,
+      maxLength: limits.clientId,
+      description: 'chosen by the client; resending the same id returns the first message',
+    }),
+    text: Type.String({ minLength: 1, maxLength: limits.messageText }),
+  },
+  { additionalProperties: false },
+);
+export type SendMessageBody = Static<typeof SendMessageBody>;
+
+export const MarkBody = Type.Object(
+  { seq: Type.Optional(Type.Integer({ minimum: 0, description: 'defaults to the thread\'s last message' })) },
+  { additionalProperties: false },
+);
+export type MarkBody = Static<typeof MarkBody>;
+
+export const TypingBody = Type.Object({ on: Type.Boolean() }, { additionalProperties: false });
+export type TypingBody = Static<typeof TypingBody>;
+
+export const HistoryQuery = Type.Object(
+  {
+    before: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: limits.pageSizeMax })),
+  },
+  { additionalProperties: false },
+);
+export type HistoryQuery = Static<typeof HistoryQuery>;
+
+export const ListQuery = Type.Object(
+  {
+    cursor: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: limits.pageSizeMax })),
+  },
+  { additionalProperties: false },
+);
+export type ListQuery = Static<typeof ListQuery>;

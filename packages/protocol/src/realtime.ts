@@ -1,0 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Message, Marks, Side } from './messaging.js';
+
+/**
+ * What the socket pushes. Events with an `id` come from the outbox and are replayed after a reconnect
+ * (`/api/socket?since=<last id>`); typing is ephemeral and never replayed.
+ */
+export const MessageCreated = Type.Object({
+  id: Type.Number(),
+  type: Type.Literal('message.created'),
+  threadId: Type.String(),
+  pageId: Type.String(),
+  message: Message,
+});
+
+export const MarksChanged = Type.Object({
+  id: Type.Number(),
+  type: Type.Literal('marks.changed'),
+  threadId: Type.String(),
+  pageId: Type.String(),
+  side: Side,
+  marks: Marks,
+});
+
+export const TypingChanged = Type.Object({
+  type: Type.Literal('typing.changed'),
+  threadId: Type.String(),
+  pageId: Type.String(),
+  side: Side,
+  on: Type.Boolean(),
+});
+
+/** Sent once after connect and replay: everything up to `lastEventId` has been sent. */
+export const Ready = Type.Object({ type: Type.Literal('ready'), lastEventId: Type.Number() });
+
+export const SocketFrame = Type.Union([MessageCreated, MarksChanged, TypingChanged, Ready]);
+export type SocketFrame = Static<typeof SocketFrame>;
+export type StoredEvent = Static<typeof MessageCreated> | Static<typeof MarksChanged>;

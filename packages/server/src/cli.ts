@@ -1,0 +1,75 @@
+import { ConfigError, loadConfig } from './config.js';
+import { connect } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { demoCredentials, seedDemo } from './demo/seed.js';
+import { createOutbox } from './events/outbox.js';
+import { main } from './main.js';
+
+const usage = `Usage: tijara <command>
+
+Commands:
+  start               run the platform (migrates, seeds the demo on first run, serves API and web app)
+  migrate             bring the database schema up to date
+  seed-demo           create the demo merchant, shopper, page and conversation if missing
+  credentials --json  print the demo data a script needs (page, shopper, merchant sign-ins)
+
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (unset = SQLite in DATA_DIR),
+DATA_DIR (./data), PUBLIC_URL, LOG_LEVEL (info).`;
+
+async function withStore<T>(work: (store: Awaited<ReturnType<typeof connect>>, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const store = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(store, config);
+  } finally {
+    await store.close();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return main();
+    case 'migrate':
+      return withStore(async (store) => {
+        const ran = await migrateToLatest(store.db);
+        console.log(ran.length ? `Applied ${ran.length} migration(s): ${ran.join(', ')}` : 'The schema is up to date.');
+      });
+    case 'seed-demo':
+      return withStore(async (store) => {
+        await migrateToLatest(store.db);
+        const created = await seedDemo(store.db, createOutbox(store.engine));
+        console.log(created ? 'Demo data created.' : 'Demo data already present.');
+      });
+    case 'credentials':
+      return withStore(async (store, config) => {
+        await migrateToLatest(store.db);
+        const credentials = await demoCredentials(store.db, config.publicUrl);
+        if (!credentials) throw new Error('No demo data in this database; run `npx tijara seed-demo` or `npm start` first');
+        console.log(rest.includes('--json') ? JSON.stringify(credentials, null, 2) : formatCredentials(credentials));
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return;
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      process.exitCode = 2;
+  }
+}
+
+function formatCredentials(c: NonNullable<Awaited<ReturnType<typeof demoCredentials>>>): string {
+  return [
+    `Page:     ${c.page.name} (@${c.page.username}, id ${c.page.id}) ${c.page.url}`,
+    `Shopper:  ${c.shopper.email} / ${c.shopper.password}${c.shopper.psid ? ` (PSID ${c.shopper.psid})` : ''}`,
+    `Merchant: ${c.merchant.email} / ${c.merchant.password}`,
+  ].join('\n');
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `tijara: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountsTable, SessionsTable } from '../modules/accounts/accounts.table.js';
+import type { MediaTable, PageMembersTable, PagesTable } from '../modules/pages/pages.table.js';
+import type { MessagesTable, ThreadsTable } from '../modules/messaging/messaging.table.js';
+import type { EventsTable } from '../events/events.table.js';
+
+export interface Database {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  media: MediaTable;
+  pages: PagesTable;
+  page_members: PageMembersTable;
+  threads: ThreadsTable;
+  messages: MessagesTable;
+  events: EventsTable;
+}
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** A connection or an open transaction: functions take this first, so the caller owns the unit of work. */
+export type Db = Kysely<Database> | Transaction<Database>;

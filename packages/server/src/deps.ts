@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database, Engine } from './db/database.js';
+import type { Outbox } from './events/outbox.js';
+import type { SocketHub } from './realtime/hub.js';
+
+/** What routes and workers need; built once by main.ts (or a test) and passed down explicitly. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly engine: Engine;
+  readonly outbox: Outbox;
+  readonly hub: SocketHub;
+}

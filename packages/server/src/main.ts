@@ -1,0 +1,47 @@
+import pino from 'pino';
+import { loadConfig, type Config } from './config.js';
+import { connect } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { demoCredentials, seedDemo } from './demo/seed.js';
+import { createOutbox } from './events/outbox.js';
+import { startPlatform } from './platform.js';
+
+/** `tijara start`: config → database → migrations → demo data on first run → server and workers. */
+export async function main(config: Config = loadConfig()): Promise<void> {
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] });
+  const store = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(store.db);
+  const seeded = await seedDemo(store.db, createOutbox(store.engine));
+  const platform = await startPlatform({ config, store, logger });
+
+  const credentials = await demoCredentials(store.db, config.publicUrl);
+  const lines = [
+    '',
+    `  Tijara is running at ${config.publicUrl}`,
+    `  Storage: ${store.engine} (${store.location})${seeded ? ', demo data created' : ''}`,
+  ];
+  if (credentials) {
+    lines.push(
+      '',
+      `  Demo shopper:   ${credentials.shopper.email} / ${credentials.shopper.password}`,
+      `  Demo merchant:  ${credentials.merchant.email} / ${credentials.merchant.password}  (business console: ${config.publicUrl}/business)`,
+      `  Demo page:      ${credentials.page.url}`,
+    );
+  }
+  lines.push('', '  Press Ctrl+C to stop.', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await platform.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,195 @@
+import type { Marks, Message, Page, SendMessageBody, Side, Thread, ThreadList } from '@tijara/protocol';
+import { limits } from '@tijara/protocol';
+import type { Db } from '../../db/database.js';
+import type { Outbox } from '../../events/outbox.js';
+import { badRequest, notFound } from '../../http/errors.js';
+import { newId, newNumericId } from '../../lib/ids.js';
+import type { SocketHub } from '../../realtime/hub.js';
+import * as accounts from '../accounts/accounts.service.js';
+import * as pages from '../pages/pages.service.js';
+import * as repo from './messaging.repository.js';
+import type { MessagesTable, ThreadsTable } from './messaging.table.js';
+
+export type { Message, Thread };
+
+export function toMessage(row: MessagesTable): Message {
+  return { id: `m_${row.id}`, threadId: row.thread_id, seq: row.seq, side: row.side as Side, clientId: row.client_id, text: row.text, createdAt: row.created_at };
+}
+
+function marksOf(row: ThreadsTable): Thread['marks'] {
+  return {
+    shopper: { deliveredSeq: row.shopper_delivered_seq, readSeq: row.shopper_read_seq },
+    page: { deliveredSeq: row.page_delivered_seq, readSeq: row.page_read_seq },
+  };
+}
+
+/** Builds the views of several threads with a fixed number of queries, whatever their count. */
+async function toThreads(db: Db, rows: ThreadsTable[], viewer: Side): Promise<Thread[]> {
+  const ids = rows.map((row) => row.id);
+  const [pageById, names, lastMessages, unread] = await Promise.all([
+    pages.getPages(db, rows.map((row) => row.page_id)),
+    accounts.getAccountNames(db, rows.map((row) => row.shopper_id)),
+    repo.findLastMessages(db, ids),
+    repo.countUnread(db, ids, viewer),
+  ]);
+  const lastByThread = new Map(lastMessages.map((row) => [row.thread_id, toMessage(row)]));
+  return rows.map((row) => ({
+    id: row.id,
+    page: pageById.get(row.page_id) as Page,
+    shopper: { name: names.get(row.shopper_id) ?? '', psid: row.psid },
+    lastMessage: lastByThread.get(row.id) ?? null,
+    lastSeq: row.last_seq,
+    unread: unread.get(row.id) ?? 0,
+    marks: marksOf(row),
+    createdAt: row.created_at,
+  }));
+}
+
+const encodeCursor = (row: ThreadsTable) => Buffer.from(`${row.last_message_at}:${row.id}`).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): repo.ThreadCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
+  if (!at || !id || !/^\d+$/.test(at)) throw badRequest('invalid_field', 'query.cursor is not a cursor this server issued', 'query.cursor');
+  return { at: Number(at), id };
+}
+
+/** Opens the shopper's conversation with a page, creating it (and its PSID) on the first visit. */
+export async function openConversation(db: Db, shopperId: string, input: { username: string; ref?: string }): Promise<{ thread: Thread; created: boolean }> {
+  const page = await pages.getPageByUsername(db, input.username);
+  const now = Date.now();
+  const existing = await repo.findThreadByPair(db, page.id, shopperId);
+  if (!existing) {
+    await repo.insertThreadIfAbsent(db, {
+      id: newId(now),
+      page_id: page.id,
+      shopper_id: shopperId,
+      psid: newNumericId(),
+      ref: input.ref ?? null,
+      created_at: now,
+      last_message_at: now,
+      last_seq: 0,
+      shopper_delivered_seq: 0,
+      shopper_read_seq: 0,
+      page_delivered_seq: 0,
+      page_read_seq: 0,
+    });
+  }
+  const row = existing ?? (await repo.findThreadByPair(db, page.id, shopperId))!;
+  const [thread] = await toThreads(db, [row], 'shopper');
+  return { thread: thread!, created: !existing };
+}
+
+export interface ThreadAccess {
+  thread: ThreadsTable;
+  side: Side;
+}
+
+/** The shopper's own thread; another shopper's thread is reported as unknown, never as forbidden. */
+export async function requireShopperThread(db: Db, threadId: string, accountId: string): Promise<ThreadAccess> {
+  const thread = await repo.findThread(db, threadId);
+  if (!thread || thread.shopper_id !== accountId) throw notFound('thread_not_found', `No conversation has the id ${threadId}`, 'threadId');
+  return { thread, side: 'shopper' };
+}
+
+export async function requirePageThread(db: Db, pageId: string, threadId: string, accountId: string): Promise<ThreadAccess> {
+  await pages.requireMember(db, pageId, accountId);
+  const thread = await repo.findThread(db, threadId);
+  if (!thread || thread.page_id !== pageId) throw notFound('thread_not_found', `No conversation has the id ${threadId}`, 'threadId');
+  return { thread, side: 'page' };
+}
+
+export async function getThread(db: Db, access: ThreadAccess): Promise<Thread> {
+  const [thread] = await toThreads(db, [access.thread], access.side);
+  return thread!;
+}
+
+export async function listThreads(db: Db, filter: { shopperId: string } | { pageId: string }, options: { cursor?: string; limit?: number }): Promise<ThreadList> {
+  const limit = options.limit ?? limits.pageSize;
+  const rows = await repo.findThreads(db, filter, decodeCursor(options.cursor), limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    data: await toThreads(db, page, 'shopperId' in filter ? 'shopper' : 'page'),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+export async function history(db: Db, threadId: string, options: { before?: string; limit?: number }) {
+  const limit = options.limit ?? limits.pageSize;
+  let before: number | undefined;
+  if (options.before !== undefined) {
+    if (!/^\d{1,15}$/.test(options.before)) throw badRequest('invalid_field', 'query.before must be a message seq from nextCursor', 'query.before');
+    before = Number(options.before);
+  }
+  const rows = await repo.findMessagesBefore(db, threadId, before, limit);
+  const oldest = rows[rows.length - 1];
+  return { data: rows.reverse().map(toMessage), nextCursor: rows.length === limit && oldest && oldest.seq > 1 ? String(oldest.seq) : null };
+}
+
+export interface SendResult {
+  message: Message;
+  /** False when the client id was seen before: the first message is returned and nothing is written. */
+  created: boolean;
+}
+
+/**
+ * Appends a message and its event in one transaction; the caller opens it and calls
+ * outbox.committed() after the commit.
+ */
+export async function sendMessage(trx: Db, outbox: Outbox, access: ThreadAccess, senderAccountId: string | null, input: SendMessageBody): Promise<SendResult> {
+  const { thread, side } = access;
+  if (!input.text.trim()) throw badRequest('invalid_field', 'body.text must not be blank', 'body.text');
+  if (!(await repo.lockThread(trx, thread.id))) throw notFound('thread_not_found', `No conversation has the id ${thread.id}`, 'threadId');
+  const previous = await repo.findMessageByClientId(trx, thread.id, side, input.clientId);
+  if (previous) return { message: toMessage(previous), created: false };
+  const now = Date.now();
+  const seq = await repo.takeNextSeq(trx, thread.id, now);
+  const row: MessagesTable = {
+    id: newId(now),
+    thread_id: thread.id,
+    seq,
+    side,
+    sender_account_id: senderAccountId,
+    client_id: input.clientId,
+    text: input.text,
+    payload: null,
+    created_at: now,
+  };
+  await repo.insertMessage(trx, row);
+  const message = toMessage(row);
+  await outbox.record(trx, { type: 'message.created', threadId: thread.id, pageId: thread.page_id, shopperId: thread.shopper_id, message });
+  return { message, created: true };
+}
+
+/**
+ * Moves one side's delivery or read mark forward (never back). Reading implies delivery.
+ * Returns the marks, and whether anything changed (then an event was recorded).
+ */
+export async function advanceMarks(trx: Db, outbox: Outbox, access: ThreadAccess, kind: 'delivered' | 'read', seq?: number): Promise<Marks> {
+  const thread = await repo.findThread(trx, access.thread.id);
+  if (!thread) throw notFound('thread_not_found', `No conversation has the id ${access.thread.id}`, 'threadId');
+  const target = Math.min(seq ?? thread.last_seq, thread.last_seq);
+  const side = access.side;
+  const current = marksOf(thread)[side];
+  const next: Marks = {
+    deliveredSeq: Math.max(current.deliveredSeq, target),
+    readSeq: kind === 'read' ? Math.max(current.readSeq, target) : current.readSeq,
+  };
+  next.deliveredSeq = Math.max(next.deliveredSeq, next.readSeq);
+  if (next.deliveredSeq === current.deliveredSeq && next.readSeq === current.readSeq) return current;
+  await repo.updateMarks(trx, thread.id, side === 'shopper' ? { shopper_delivered_seq: next.deliveredSeq, shopper_read_seq: next.readSeq } : { page_delivered_seq: next.deliveredSeq, page_read_seq: next.readSeq });
+  await outbox.record(trx, { type: 'marks.changed', threadId: thread.id, pageId: thread.page_id, shopperId: thread.shopper_id, side, marks: next });
+  return next;
+}
+
+/** Typing is ephemeral: pushed to the other side's open sockets, never stored or replayed. */
+export async function setTyping(db: Db, hub: SocketHub, access: ThreadAccess, on: boolean): Promise<void> {
+  const { thread, side } = access;
+  const members = await pages.pageMembers(db, [thread.page_id]);
+  const audience = side === 'shopper' ? (members.get(thread.page_id) ?? []) : [thread.shopper_id];
+  hub.publishEphemeral({ type: 'typing.changed', threadId: thread.id, pageId: thread.page_id, side, on }, audience);
+}
+
+export async function requirePageAccess(db: Db, pageId: string, accountId: string): Promise<void> {
+  await pages.requireMember(db, pageId, accountId);
+}
