@@ -39,6 +39,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorateRequest('account', null);
   app.decorateRequest('csrfToken', null);
   app.setErrorHandler((error, request, reply) => sendAppError(error as Error, request, reply));
+  // The app API speaks JSON only; a text body gets a clear 415 instead of a confusing type error.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(swagger, {
     openapi: {

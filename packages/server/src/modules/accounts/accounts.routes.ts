@@ -37,6 +37,8 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           rateLimit: {
             max: deps.config.signInRateLimit,
             timeWindow: '1 minute',
+            // After body parsing, so the key can include the email being tried.
+            hook: 'preHandler',
             keyGenerator: (request) => {
               const email = (request.body as { email?: unknown } | undefined)?.email;
               return `${request.ip}:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
