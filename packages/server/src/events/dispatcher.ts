@@ -50,7 +50,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       while (again && running) {
         again = false;
         try {
-          while ((await dispatchOnce()) === batchSize) {}
+          let dispatched: number;
+          do dispatched = await dispatchOnce();
+          while (dispatched === batchSize);
         } catch (error) {
           log.error({ err: error }, 'event dispatch failed; retrying on the next poll');
         }

@@ -1,7 +1,7 @@
 import type { Session } from '@tijara/protocol';
 import WebSocket from 'ws';
 
-export interface Reply<T = unknown> {
+export interface Reply<T = any> {
   status: number;
   body: T;
   headers: Headers;
@@ -39,10 +39,10 @@ export class ApiClient {
     return this.request<T>('POST', path, body ?? {});
   }
 
-  private adopt(reply: Reply<Session>) {
+  private adopt(reply: Reply): Reply {
     if (reply.status < 300) {
-      this.session = reply.body;
-      this.csrfToken = reply.body.csrfToken;
+      this.session = reply.body as Session;
+      this.csrfToken = (reply.body as Session).csrfToken;
     }
     return reply;
   }
