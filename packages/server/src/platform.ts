@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import type { AppDeps } from './deps.js';
 import { createDispatcher, type Dispatcher } from './events/dispatcher.js';
 import { createOutbox } from './events/outbox.js';
+import { pruneExpiredSessions } from './modules/accounts/accounts.service.js';
 import { pageMembers } from './modules/pages/pages.service.js';
 import { createSocketHub } from './realtime/hub.js';
 
@@ -42,6 +43,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     pollIntervalMs: store.engine === 'postgres' ? 250 : 1000,
   });
   await dispatcher.start();
+  const pruning = setInterval(() => {
+    pruneExpiredSessions(store.db).catch((error: unknown) => app.log.warn({ err: error }, 'pruning expired sessions failed'));
+  }, 60 * 60 * 1000);
+  pruning.unref();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -55,6 +60,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     close() {
       closing ??= (async () => {
+        clearInterval(pruning);
         hub.closeAll();
         await app.close();
         await dispatcher.stop();
