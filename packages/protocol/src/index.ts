@@ -4,3 +4,4 @@ export * from './accounts.js';
 export * from './pages.js';
 export * from './messaging.js';
 export * from './realtime.js';
+export * from './developer.js';

@@ -13,6 +13,16 @@ export const Message = Type.Object({
   clientId: Type.Union([Type.String(), Type.Null()]),
   text: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Number(),
+  /** A Messenger attachment ({type, payload}): media or a template with buttons. */
+  attachment: Type.Optional(Type.Unknown()),
+  /** Messenger quick replies offered with this message. */
+  quickReplies: Type.Optional(Type.Array(Type.Unknown())),
+  /** The shopper tapped a quick reply: its payload. */
+  quickReply: Type.Optional(Type.Object({ payload: Type.String() })),
+  /** The shopper tapped a postback button (or Get Started). */
+  postback: Type.Optional(Type.Object({ title: Type.String(), payload: Type.String() })),
+  /** The bot app that sent it, for page messages sent through the Send API. */
+  appId: Type.Optional(Type.String()),
 });
 export type Message = Static<typeof Message>;
 

@@ -20,6 +20,17 @@ export const MarksChanged = Type.Object({
   pageId: Type.String(),
   side: Side,
   marks: Marks,
+  previous: Type.Optional(Marks),
+});
+
+/** A shopper opened an existing conversation through a link with ?ref=: for bots only, never pushed to sockets. */
+export const ReferralReceived = Type.Object({
+  id: Type.Number(),
+  type: Type.Literal('referral.received'),
+  threadId: Type.String(),
+  pageId: Type.String(),
+  ref: Type.String(),
+  at: Type.Number(),
 });
 
 export const TypingChanged = Type.Object({
@@ -35,4 +46,5 @@ export const Ready = Type.Object({ type: Type.Literal('ready'), lastEventId: Typ
 
 export const SocketFrame = Type.Union([MessageCreated, MarksChanged, TypingChanged, Ready]);
 export type SocketFrame = Static<typeof SocketFrame>;
-export type StoredEvent = Static<typeof MessageCreated> | Static<typeof MarksChanged>;
+export type SocketEvent = Static<typeof MessageCreated> | Static<typeof MarksChanged>;
+export type StoredEvent = SocketEvent | Static<typeof ReferralReceived>;

@@ -13,6 +13,7 @@ import { limits } from '@tijara/protocol';
 import type { AppDeps } from './deps.js';
 import { notFound, sendAppError } from './http/errors.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { appsRoutes } from './modules/apps/apps.routes.js';
 import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { pagesRoutes } from './modules/pages/pages.routes.js';
 import { socketRoutes } from './realtime/socket.routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(pagesRoutes(deps));
   await app.register(messagingRoutes(deps));
   await app.register(socketRoutes(deps));
+  await app.register(appsRoutes(deps));
 
   const webRoot = options.webRoot === undefined ? webDist : options.webRoot;
   const serveWeb = webRoot !== null && fs.existsSync(path.join(webRoot, 'index.html'));

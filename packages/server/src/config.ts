@@ -12,6 +12,15 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Sign-in attempts allowed per IP and email each minute. */
   readonly signInRateLimit: number;
+  readonly webhooks: {
+    /** Deliver to callback URLs on loopback or private networks (the demo and tests need it). */
+    readonly allowPrivate: boolean;
+    readonly timeoutMs: number;
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    readonly warnAfterMs: number;
+    readonly disableAfterMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -51,6 +60,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
   const signInRateLimit = integer('SIGNIN_RATE_LIMIT', 10, 1, 100000);
+  const allowPrivateRaw = env.WEBHOOK_ALLOW_PRIVATE ?? 'false';
+  if (!['true', 'false'].includes(allowPrivateRaw)) problems.push(`WEBHOOK_ALLOW_PRIVATE must be true or false (got "${allowPrivateRaw}")`);
+  const webhooks = Object.freeze({
+    allowPrivate: allowPrivateRaw === 'true',
+    timeoutMs: integer('WEBHOOK_TIMEOUT_MS', 20_000, 100, 120_000),
+    retryBaseMs: integer('WEBHOOK_RETRY_BASE_MS', 1_000, 1, 3_600_000),
+    retryMaxMs: integer('WEBHOOK_RETRY_MAX_MS', 15 * 60_000, 1, 24 * 3_600_000),
+    warnAfterMs: integer('WEBHOOK_WARN_AFTER_MS', 15 * 60_000, 1, 7 * 24 * 3_600_000),
+    disableAfterMs: integer('WEBHOOK_DISABLE_AFTER_MS', 8 * 3_600_000, 1, 30 * 24 * 3_600_000),
+  });
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return Object.freeze({
@@ -62,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     secureCookies: publicUrl.startsWith('https:'),
     signInRateLimit,
+    webhooks,
   });
 }

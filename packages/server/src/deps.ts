@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database, Engine } from './db/database.js';
 import type { Outbox } from './events/outbox.js';
 import type { SocketHub } from './realtime/hub.js';
+import type { Outbound } from './modules/webhooks/webhooks.service.js';
 
 /** What routes and workers need; built once by main.ts (or a test) and passed down explicitly. */
 export interface AppDeps {
@@ -11,4 +12,6 @@ export interface AppDeps {
   readonly engine: Engine;
   readonly outbox: Outbox;
   readonly hub: SocketHub;
+  /** The only way the platform calls out to bots (webhooks, handshakes): guarded against private targets. */
+  readonly outbound: Outbound;
 }

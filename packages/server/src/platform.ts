@@ -9,11 +9,13 @@ import { createOutbox } from './events/outbox.js';
 import { pruneExpiredSessions } from './modules/accounts/accounts.service.js';
 import { pageMembers } from './modules/pages/pages.service.js';
 import { createSocketHub } from './realtime/hub.js';
+import { createOutbound, createWebhookWorker, type WebhookWorker } from './modules/webhooks/webhooks.service.js';
 
 export interface Platform {
   readonly app: FastifyInstance;
   readonly deps: AppDeps;
   readonly dispatcher: Dispatcher;
+  readonly webhooks: WebhookWorker;
   /** The address it listens on, e.g. http://127.0.0.1:3000. */
   readonly url: string;
   close(): Promise<void>;
@@ -32,7 +34,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   await migrateToLatest(store.db);
   const hub = createSocketHub();
   const outbox = createOutbox(store.engine);
-  const deps: AppDeps = { config, db: store.db, engine: store.engine, outbox, hub };
+  const outbound = createOutbound({ allowPrivate: config.webhooks.allowPrivate });
+  const deps: AppDeps = { config, db: store.db, engine: store.engine, outbox, hub, outbound };
   const app = await buildApp(deps, { logger: options.logger, webRoot: options.webRoot });
   const dispatcher = createDispatcher({
     db: store.db,
@@ -43,6 +46,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     pollIntervalMs: store.engine === 'postgres' ? 250 : 1000,
   });
   await dispatcher.start();
+  const webhooks = createWebhookWorker({ db: store.db, engine: store.engine, outbox, outbound, config: config.webhooks, log: app.log });
+  await webhooks.start();
   const pruning = setInterval(() => {
     pruneExpiredSessions(store.db).catch((error: unknown) => app.log.warn({ err: error }, 'pruning expired sessions failed'));
   }, 60 * 60 * 1000);
@@ -57,6 +62,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app,
     deps,
     dispatcher,
+    webhooks,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     close() {
       closing ??= (async () => {
@@ -64,6 +70,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         hub.closeAll();
         await app.close();
         await dispatcher.stop();
+        await webhooks.stop();
+        await outbound.close();
       })();
       return closing;
     },

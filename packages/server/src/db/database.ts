@@ -3,6 +3,9 @@ import type { AccountsTable, SessionsTable } from '../modules/accounts/accounts.
 import type { MediaTable, PageMembersTable, PagesTable } from '../modules/pages/pages.table.js';
 import type { MessagesTable, ThreadsTable } from '../modules/messaging/messaging.table.js';
 import type { EventsTable } from '../events/events.table.js';
+import type { AppsTable, PageSubscribedAppsTable, PageTokensTable, WebhookSubscriptionsTable } from '../modules/apps/apps.table.js';
+import type { WebhookDeliveriesTable, WorkerCursorsTable } from '../modules/webhooks/webhooks.table.js';
+import type { AttachmentsTable, MessengerProfilesTable } from '../modules/messaging/profile.table.js';
 
 export interface Database {
   accounts: AccountsTable;
@@ -13,6 +16,14 @@ export interface Database {
   threads: ThreadsTable;
   messages: MessagesTable;
   events: EventsTable;
+  apps: AppsTable;
+  page_tokens: PageTokensTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  page_subscribed_apps: PageSubscribedAppsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  worker_cursors: WorkerCursorsTable;
+  messenger_profiles: MessengerProfilesTable;
+  attachments: AttachmentsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

@@ -30,7 +30,7 @@ export async function seedDemo(db: Kysely<Database>, outbox: Outbox): Promise<bo
     const merchant = await accounts.signUp(trx, { ...demo.merchant, role: 'merchant' });
     const shopper = await accounts.signUp(trx, { ...demo.shopper, role: 'shopper' });
     await pages.createPage(trx, merchant.account.id, demo.page);
-    const { thread } = await messaging.openConversation(trx, shopper.account.id, { username: demo.page.username, ref: 'demo' });
+    const { thread } = await messaging.openConversation(trx, outbox, shopper.account.id, { username: demo.page.username, ref: 'demo' });
     const access = await messaging.requirePageThread(trx, thread.page.id, thread.id, merchant.account.id);
     await messaging.sendMessage(trx, outbox, access, merchant.account.id, { clientId: 'demo-welcome', text: 'Hello Salma! Our new Ethiopian coffee has just arrived. Tell us what you like and we will suggest something.' });
   });

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { SocketHub } from '../realtime/hub.js';
-import { eventsAfter, lastEventId, toFrame, type Outbox } from './outbox.js';
+import { eventsAfter, isSocketEvent, lastEventId, toFrame, type Outbox } from './outbox.js';
 
 export interface Dispatcher {
   start(): Promise<void>;
@@ -37,7 +37,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (rows.length === 0) return 0;
     const members = await options.pageMembers(db, [...new Set(rows.map((row) => row.page_id))]);
     for (const row of rows) {
-      hub.publish(toFrame(row), [row.shopper_id, ...(members.get(row.page_id) ?? [])]);
+      const event = toFrame(row);
+      if (isSocketEvent(event)) hub.publish(event, [row.shopper_id, ...(members.get(row.page_id) ?? [])]);
       cursor = Number(row.id);
     }
     return rows.length;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { StoredEvent } from '@tijara/protocol';
+import type { SocketEvent, StoredEvent } from '@tijara/protocol';
 import type { Db, Engine } from '../db/database.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -55,6 +55,11 @@ export interface EventRow {
   page_id: string;
   shopper_id: string;
   payload: string;
+}
+
+/** Events that only bots hear about; the socket hub never sees them. */
+export function isSocketEvent(event: StoredEvent): event is SocketEvent {
+  return event.type !== 'referral.received';
 }
 
 export function toFrame(row: EventRow): StoredEvent {

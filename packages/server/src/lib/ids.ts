@@ -43,11 +43,12 @@ export function newId(now = Date.now()): string {
 }
 
 /**
- * Messenger-style numeric ids (pages, apps, PSIDs): 16 digits, no leading zero, so they fit the
- * signed 64-bit columns bots store them in. Uniqueness is enforced by the caller's table.
+ * Messenger-style numeric ids (pages, apps, PSIDs): 16 digits starting 1–8, so they fit the 64-bit
+ * columns bots store them in and stay below 2^53 where a payload carries one as a JSON number
+ * (`app_id` in echoes). Uniqueness is enforced by the caller's table.
  */
 export function newNumericId(): string {
-  let digits = String(randomInt(1, 10));
+  let digits = String(randomInt(1, 9));
   for (let i = 0; i < 15; i++) digits += String(randomInt(0, 10));
   return digits;
 }

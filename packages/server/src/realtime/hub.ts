@@ -1,4 +1,4 @@
-import type { SocketFrame, StoredEvent } from '@tijara/protocol';
+import type { SocketEvent as StoredEvent, SocketFrame } from '@tijara/protocol';
 
 export interface SocketLike {
   send(data: string): void;

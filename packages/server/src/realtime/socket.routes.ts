@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.js';
-import { eventsForAccount, toFrame } from '../events/outbox.js';
+import { eventsForAccount, isSocketEvent, toFrame } from '../events/outbox.js';
 import { requireAccount, sessionAuth } from '../http/auth.js';
 import { forbidden } from '../http/errors.js';
 import * as pages from '../modules/pages/pages.service.js';
@@ -43,7 +43,7 @@ export function socketRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           let after = since;
           for (;;) {
             const rows = await eventsForAccount(deps.db, account.id, pageIds, after, replayBatch);
-            deps.hub.replay(connection, rows.map(toFrame));
+            deps.hub.replay(connection, rows.map(toFrame).filter(isSocketEvent));
             if (rows.length < replayBatch) break;
             after = Number(rows[rows.length - 1]!.id);
           }

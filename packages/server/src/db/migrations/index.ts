@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-25-01-foundation.js';
+import * as botPlatform from './2026-11-25-02-bot-platform.js';
 
 /** Every migration, in order. Names are dated; entries are never edited once shipped. */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-foundation': foundation,
+  '2026-11-25-02-bot-platform': botPlatform,
 };

@@ -19,10 +19,10 @@ export async function lockThread(db: Db, id: string): Promise<boolean> {
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function takeNextSeq(db: Db, id: string, now: number): Promise<number> {
+export async function takeNextSeq(db: Db, id: string, now: number, byShopper: boolean): Promise<number> {
   const row = await db
     .updateTable('threads')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now }))
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now, ...(byShopper ? { shopper_active_at: now } : {}) }))
     .where('id', '=', id)
     .returning('last_seq')
     .executeTakeFirstOrThrow();
@@ -85,4 +85,30 @@ export function findThreads(db: Db, filter: { shopperId: string } | { pageId: st
 
 export function updateMarks(db: Db, id: string, changes: Partial<Pick<ThreadsTable, 'shopper_delivered_seq' | 'shopper_read_seq' | 'page_delivered_seq' | 'page_read_seq'>>) {
   return db.updateTable('threads').set(changes).where('id', '=', id).execute();
+}
+
+export function findThreadsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('threads').selectAll().where('id', 'in', ids).execute();
+}
+
+export function findThreadByPsid(db: Db, psid: string) {
+  return db.selectFrom('threads').selectAll().where('psid', '=', psid).executeTakeFirst();
+}
+
+export function findMessagesByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('messages').selectAll().where('id', 'in', ids).execute();
+}
+
+export function findMessagesInRange(db: Db, threadId: string, side: string, afterSeq: number, upToSeq: number) {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'seq', 'created_at'])
+    .where('thread_id', '=', threadId)
+    .where('side', '=', side)
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', upToSeq)
+    .orderBy('seq')
+    .execute();
 }

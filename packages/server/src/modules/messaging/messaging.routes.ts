@@ -19,7 +19,8 @@ export function messagingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/conversations',
       { schema: { tags: ['messaging'], summary: 'Open the conversation with a page (created on the first visit)', body: OpenConversationBody, response: { 200: Thread, 201: Thread, ...errors } } },
       async (request, reply) => {
-        const { thread, created } = await deps.db.transaction().execute((trx) => messaging.openConversation(trx, requireAccount(request).id, request.body));
+        const { thread, created } = await deps.db.transaction().execute((trx) => messaging.openConversation(trx, deps.outbox, requireAccount(request).id, request.body));
+        deps.outbox.committed();
         return reply.status(created ? 201 : 200).send(thread);
       },
     );
@@ -78,7 +79,7 @@ export function messagingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         async (request, reply) => {
           const thread = await access(request);
           const sender = requireAccount(request).id;
-          const result = await deps.db.transaction().execute((trx) => messaging.sendMessage(trx, deps.outbox, thread, sender, request.body));
+          const result = await deps.db.transaction().execute((trx) => messaging.sendTextAsPerson(trx, deps.outbox, thread, sender, request.body));
           if (result.created) deps.outbox.committed();
           return reply.status(result.created ? 201 : 200).send(result.message);
         },

@@ -12,9 +12,40 @@ import type { MessagesTable, ThreadsTable } from './messaging.table.js';
 
 export type { Message, Thread };
 
-export function toMessage(row: MessagesTable): Message {
-  return { id: `m_${row.id}`, threadId: row.thread_id, seq: row.seq, side: row.side as Side, clientId: row.client_id, text: row.text, createdAt: row.created_at };
+/** What a message carries besides its text; stored as JSON in messages.payload. */
+export interface MessageExtras {
+  attachment?: unknown;
+  quickReplies?: unknown[];
+  quickReply?: { payload: string };
+  postback?: { title: string; payload: string; referral?: Referral };
+  /** Only ever shown to the app, in the echo. */
+  metadata?: string;
+  appId?: string;
 }
+
+export interface Referral {
+  ref: string;
+  source: 'SHORTLINK';
+  type: 'OPEN_THREAD';
+}
+
+export function parseExtras(row: Pick<MessagesTable, 'payload'>): MessageExtras {
+  return row.payload ? (JSON.parse(row.payload) as MessageExtras) : {};
+}
+
+export function toMessage(row: MessagesTable): Message {
+  const message: Message = { id: `m_${row.id}`, threadId: row.thread_id, seq: row.seq, side: row.side as Side, clientId: row.client_id, text: row.text, createdAt: row.created_at };
+  const extras = parseExtras(row);
+  if (extras.attachment !== undefined) message.attachment = extras.attachment;
+  if (extras.quickReplies) message.quickReplies = extras.quickReplies;
+  if (extras.quickReply) message.quickReply = extras.quickReply;
+  if (extras.postback) message.postback = { title: extras.postback.title, payload: extras.postback.payload };
+  if (extras.appId) message.appId = extras.appId;
+  return message;
+}
+
+/** The message id as the Messenger dialect shows it (mid) back to the internal id. */
+export const internalMessageId = (mid: string) => mid.replace(/^m_/, '');
 
 function marksOf(row: ThreadsTable): Thread['marks'] {
   return {
@@ -55,7 +86,7 @@ function decodeCursor(cursor: string | undefined): repo.ThreadCursor | undefined
 }
 
 /** Opens the shopper's conversation with a page, creating it (and its PSID) on the first visit. */
-export async function openConversation(db: Db, shopperId: string, input: { username: string; ref?: string }): Promise<{ thread: Thread; created: boolean }> {
+export async function openConversation(db: Db, outbox: Outbox, shopperId: string, input: { username: string; ref?: string }): Promise<{ thread: Thread; created: boolean }> {
   const page = await pages.getPageByUsername(db, input.username);
   const now = Date.now();
   const existing = await repo.findThreadByPair(db, page.id, shopperId);
@@ -73,9 +104,14 @@ export async function openConversation(db: Db, shopperId: string, input: { usern
       shopper_read_seq: 0,
       page_delivered_seq: 0,
       page_read_seq: 0,
+      shopper_active_at: now,
     });
   }
   const row = existing ?? (await repo.findThreadByPair(db, page.id, shopperId))!;
+  // A new thread keeps its ref for the Get Started postback; an existing one tells the bot now.
+  if (existing && input.ref) {
+    await outbox.record(db, { type: 'referral.received', threadId: row.id, pageId: page.id, shopperId, ref: input.ref, at: now });
+  }
   const [thread] = await toThreads(db, [row], 'shopper');
   return { thread: thread!, created: !existing };
 }
@@ -126,6 +162,18 @@ export async function history(db: Db, threadId: string, options: { before?: stri
   return { data: rows.reverse().map(toMessage), nextCursor: rows.length === limit && oldest && oldest.seq > 1 ? String(oldest.seq) : null };
 }
 
+function extrasJson(input: NewMessage): string | null {
+  const { clientId: _clientId, text: _text, ...extras } = input;
+  const present = Object.fromEntries(Object.entries(extras).filter(([, value]) => value !== undefined));
+  return Object.keys(present).length > 0 ? JSON.stringify(present) : null;
+}
+
+/** The shopper's own text message from the chat app. */
+export async function sendTextAsPerson(trx: Db, outbox: Outbox, access: ThreadAccess, senderAccountId: string, input: SendMessageBody): Promise<SendResult> {
+  if (!input.text.trim()) throw badRequest('invalid_field', 'body.text must not be blank', 'body.text');
+  return sendMessage(trx, outbox, access, senderAccountId, { clientId: input.clientId, text: input.text });
+}
+
 export interface SendResult {
   message: Message;
   /** False when the client id was seen before: the first message is returned and nothing is written. */
@@ -136,14 +184,21 @@ export interface SendResult {
  * Appends a message and its event in one transaction; the caller opens it and calls
  * outbox.committed() after the commit.
  */
-export async function sendMessage(trx: Db, outbox: Outbox, access: ThreadAccess, senderAccountId: string | null, input: SendMessageBody): Promise<SendResult> {
+export interface NewMessage extends MessageExtras {
+  /** Makes a resend idempotent; null when the sender has no retry to protect against. */
+  clientId: string | null;
+  text: string | null;
+}
+
+export async function sendMessage(trx: Db, outbox: Outbox, access: ThreadAccess, senderAccountId: string | null, input: NewMessage): Promise<SendResult> {
   const { thread, side } = access;
-  if (!input.text.trim()) throw badRequest('invalid_field', 'body.text must not be blank', 'body.text');
   if (!(await repo.lockThread(trx, thread.id))) throw notFound('thread_not_found', `No conversation has the id ${thread.id}`, 'threadId');
-  const previous = await repo.findMessageByClientId(trx, thread.id, side, input.clientId);
-  if (previous) return { message: toMessage(previous), created: false };
+  if (input.clientId !== null) {
+    const previous = await repo.findMessageByClientId(trx, thread.id, side, input.clientId);
+    if (previous) return { message: toMessage(previous), created: false };
+  }
   const now = Date.now();
-  const seq = await repo.takeNextSeq(trx, thread.id, now);
+  const seq = await repo.takeNextSeq(trx, thread.id, now, side === 'shopper');
   const row: MessagesTable = {
     id: newId(now),
     thread_id: thread.id,
@@ -152,7 +207,7 @@ export async function sendMessage(trx: Db, outbox: Outbox, access: ThreadAccess,
     sender_account_id: senderAccountId,
     client_id: input.clientId,
     text: input.text,
-    payload: null,
+    payload: extrasJson(input),
     created_at: now,
   };
   await repo.insertMessage(trx, row);
@@ -178,7 +233,7 @@ export async function advanceMarks(trx: Db, outbox: Outbox, access: ThreadAccess
   next.deliveredSeq = Math.max(next.deliveredSeq, next.readSeq);
   if (next.deliveredSeq === current.deliveredSeq && next.readSeq === current.readSeq) return current;
   await repo.updateMarks(trx, thread.id, side === 'shopper' ? { shopper_delivered_seq: next.deliveredSeq, shopper_read_seq: next.readSeq } : { page_delivered_seq: next.deliveredSeq, page_read_seq: next.readSeq });
-  await outbox.record(trx, { type: 'marks.changed', threadId: thread.id, pageId: thread.page_id, shopperId: thread.shopper_id, side, marks: next });
+  await outbox.record(trx, { type: 'marks.changed', threadId: thread.id, pageId: thread.page_id, shopperId: thread.shopper_id, side, marks: next, previous: current });
   return next;
 }
 
@@ -192,4 +247,26 @@ export async function setTyping(db: Db, hub: SocketHub, access: ThreadAccess, on
 
 export async function requirePageAccess(db: Db, pageId: string, accountId: string): Promise<void> {
   await pages.requireMember(db, pageId, accountId);
+}
+
+/** What the webhook builder needs to address an event: the shopper's PSID on the page. */
+export async function threadsById(db: Db, threadIds: string[]): Promise<Map<string, ThreadsTable>> {
+  const rows = await repo.findThreadsByIds(db, [...new Set(threadIds)]);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function threadByPsid(db: Db, psid: string): Promise<ThreadsTable | undefined> {
+  return repo.findThreadByPsid(db, psid);
+}
+
+/** Full stored messages (with metadata) by their Messenger ids. */
+export async function messagesByMid(db: Db, mids: string[]): Promise<Map<string, MessagesTable>> {
+  const rows = await repo.findMessagesByIds(db, mids.map(internalMessageId));
+  return new Map(rows.map((row) => [`m_${row.id}`, row]));
+}
+
+/** The page's messages a shopper's mark newly covers: their mids, and the newest one's time (the watermark). */
+export async function messagesCoveredByMark(db: Db, threadId: string, from: number, to: number): Promise<{ mids: string[]; watermark: number | null }> {
+  const rows = await repo.findMessagesInRange(db, threadId, 'page', from, to);
+  return { mids: rows.map((row) => `m_${row.id}`), watermark: rows.length > 0 ? rows[rows.length - 1]!.created_at : null };
 }

@@ -7,6 +7,7 @@ export interface ThreadsTable {
   created_at: number;
   last_message_at: number;
   last_seq: number;
+  shopper_active_at: number | null;
   shopper_delivered_seq: number;
   shopper_read_seq: number;
   page_delivered_seq: number;

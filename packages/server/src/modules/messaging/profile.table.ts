@@ -1,0 +1,18 @@
+export interface MessengerProfilesTable {
+  page_id: string;
+  field: string;
+  /** JSON of the property as the bot set it. */
+  value: string;
+  updated_at: number;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  page_id: string;
+  type: string;
+  url: string | null;
+  content_type: string | null;
+  size: number | null;
+  bytes: Buffer | null;
+  created_at: number;
+}

@@ -1,0 +1,95 @@
+import type { WebhookDelivery, WebhookDeliveryList } from '@tijara/protocol';
+import { limits } from '@tijara/protocol';
+import type { Db } from '../../db/database.js';
+import { badRequest, notFound } from '../../http/errors.js';
+import { newId, newToken } from '../../lib/ids.js';
+import { callBot, UnsafeTargetError, type Outbound } from './outbound.js';
+import * as repo from './webhooks.repository.js';
+import type { WebhookDeliveriesTable } from './webhooks.table.js';
+import { parkedUntil } from './webhooks.worker.js';
+
+export { createOutbound, type Outbound } from './outbound.js';
+export { createWebhookWorker, type WebhookWorker } from './webhooks.worker.js';
+export { asciiJson, signatureHeaders } from './signing.js';
+
+/**
+ * The subscription handshake: GET callback?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…
+ * must answer 200 with the challenge as its body before a callback URL is saved.
+ */
+export async function verifyCallback(outbound: Outbound, callbackUrl: string, verifyToken: string, timeoutMs: number): Promise<void> {
+  const field = 'body.callbackUrl';
+  let url: URL;
+  try {
+    url = outbound.checkUrl(callbackUrl);
+  } catch (error) {
+    throw badRequest('invalid_callback_url', `body.callbackUrl ${(error as UnsafeTargetError).message}`, field);
+  }
+  const challenge = newToken(12);
+  url.searchParams.set('hub.mode', 'subscribe');
+  url.searchParams.set('hub.verify_token', verifyToken);
+  url.searchParams.set('hub.challenge', challenge);
+  const result = await callBot(outbound, { method: 'GET', url: url.toString(), timeoutMs: Math.min(timeoutMs, 10_000) });
+  if (result.error) throw badRequest('callback_unreachable', `The callback URL could not be verified: ${result.error}`, field);
+  if (result.statusCode !== 200) throw badRequest('callback_rejected', `The callback answered HTTP ${result.statusCode} to the verification request; check that it accepts the verify token`, field);
+  if (result.body.trim() !== challenge) throw badRequest('callback_rejected', 'The callback answered 200 but did not echo hub.challenge as the response body', field);
+}
+
+function toDelivery(row: WebhookDeliveriesTable): WebhookDelivery {
+  return {
+    id: row.id,
+    field: row.field,
+    pageId: row.page_id,
+    status: row.status as WebhookDelivery['status'],
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    deliveredAt: row.delivered_at,
+    nextAttemptAt: row.status === 'pending' && row.next_attempt_at !== parkedUntil ? row.next_attempt_at : null,
+    lastStatusCode: row.last_status_code,
+    lastError: row.last_error,
+    lastLatencyMs: row.last_latency_ms,
+    lastResponse: row.last_response,
+    body: row.body,
+  };
+}
+
+export async function listDeliveries(db: Db, appId: string, options: { cursor?: string; limit?: number }): Promise<WebhookDeliveryList> {
+  const limit = options.limit ?? limits.pageSize;
+  let before: { at: number; id: string } | undefined;
+  if (options.cursor) {
+    const [at, id] = Buffer.from(options.cursor, 'base64url').toString().split(':');
+    if (!at || !id || !/^\d+$/.test(at)) throw badRequest('invalid_field', 'query.cursor is not a cursor this server issued', 'query.cursor');
+    before = { at: Number(at), id };
+  }
+  const rows = await repo.findDeliveriesOfApp(db, appId, before, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { data: page.map(toDelivery), nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at}:${last.id}`).toString('base64url') : null };
+}
+
+/** Sends the same body again, as a new delivery behind everything already queued for that conversation. */
+export async function resend(db: Db, appId: string, deliveryId: string): Promise<WebhookDelivery> {
+  const original = await repo.findDelivery(db, deliveryId);
+  if (!original || original.app_id !== appId) throw notFound('delivery_not_found', `No delivery has the id ${deliveryId}`, 'deliveryId');
+  const now = Date.now();
+  const copy: WebhookDeliveriesTable = {
+    ...original,
+    id: newId(now),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    claimed_until: null,
+    created_at: now,
+    delivered_at: null,
+    last_status_code: null,
+    last_error: null,
+    last_latency_ms: null,
+    last_response: null,
+  };
+  await repo.insertDeliveries(db, [copy]);
+  return toDelivery(copy);
+}
+
+/** After the webhook is saved again: parked and backed-off deliveries go out now, in their order. */
+export async function resumeDeliveries(db: Db, appId: string): Promise<void> {
+  await repo.rescheduleApp(db, appId, Date.now());
+}
