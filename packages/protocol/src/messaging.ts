@@ -73,10 +73,33 @@ export const SendMessageBody = Type.Object(
       description: 'chosen by the client; resending the same id returns the first message',
     }),
     text: Type.String({ minLength: 1, maxLength: limits.messageText }),
+    quickReply: Type.Optional(
+      Type.Object({ payload: Type.String({ maxLength: 1000 }) }, { additionalProperties: false, description: 'set when the text is the title of a tapped quick reply' }),
+    ),
   },
   { additionalProperties: false },
 );
 export type SendMessageBody = Static<typeof SendMessageBody>;
+
+/** The shopper tapped a postback button, a persistent-menu item or Get Started. */
+export const PostbackBody = Type.Object(
+  {
+    clientId: Type.String({ minLength: 1, maxLength: limits.clientId }),
+    title: Type.String({ minLength: 1, maxLength: 80 }),
+    payload: Type.String({ maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type PostbackBody = Static<typeof PostbackBody>;
+
+/** The page's Messenger profile as this shopper sees it. */
+export const ThreadProfile = Type.Object({
+  greeting: Type.Union([Type.String(), Type.Null()], { description: 'with {{user_first_name}} and friends filled in' }),
+  getStarted: Type.Union([Type.Object({ payload: Type.String() }), Type.Null()], { description: 'show the Get Started screen while the thread is empty' }),
+  persistentMenu: Type.Union([Type.Array(Type.Unknown()), Type.Null()], { description: 'call_to_actions for the shopper\'s language' }),
+  composerInputDisabled: Type.Boolean(),
+});
+export type ThreadProfile = Static<typeof ThreadProfile>;
 
 export const MarkBody = Type.Object(
   { seq: Type.Optional(Type.Integer({ minimum: 0, description: 'defaults to the thread\'s last message' })) },

@@ -17,6 +17,13 @@ import { appsRoutes } from './modules/apps/apps.routes.js';
 import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { pagesRoutes } from './modules/pages/pages.routes.js';
 import { socketRoutes } from './realtime/socket.routes.js';
+import { rewriteGraphUrl } from './http/graph.js';
+import { graphBatchRoutes } from './http/graph-batch.js';
+import { graphPlugin } from './http/graph.plugin.js';
+import { graphAppsRoutes } from './modules/apps/graph-apps.routes.js';
+import { mediaRoutes } from './modules/messaging/media.routes.js';
+import { sendApiRoutes } from './modules/messaging/send-api.routes.js';
+import { messengerProfileRoutes } from './modules/pages/messenger-profile.routes.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -35,6 +42,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     genReqId: () => crypto.randomUUID(),
+    rewriteUrl: (request) => rewriteGraphUrl(request.method, request.url ?? '/'),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('account', null);
@@ -69,13 +77,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(messagingRoutes(deps));
   await app.register(socketRoutes(deps));
   await app.register(appsRoutes(deps));
+  await app.register(mediaRoutes(deps));
+  await app.register(graphPlugin(deps, [sendApiRoutes, messengerProfileRoutes, graphAppsRoutes, graphBatchRoutes(() => app)]), { prefix: '/graph' });
 
   const webRoot = options.webRoot === undefined ? webDist : options.webRoot;
   const serveWeb = webRoot !== null && fs.existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(staticFiles, { root: webRoot, wildcard: false, index: false });
 
   app.setNotFoundHandler((request, reply) => {
-    const isApi = /^\/(api|media|health|openapi\.json)(\/|$|\?)/.test(request.url);
+    const isApi = /^\/(api|media|attachments|avatars|graph|health|openapi\.json)(\/|$|\?)/.test(request.url);
     if (serveWeb && request.method === 'GET' && !isApi) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

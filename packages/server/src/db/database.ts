@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountsTable, SessionsTable } from '../modules/accounts/accounts.table.js';
-import type { MediaTable, PageMembersTable, PagesTable } from '../modules/pages/pages.table.js';
+import type { MediaTable, MessengerProfilesTable, PageMembersTable, PagesTable } from '../modules/pages/pages.table.js';
 import type { MessagesTable, ThreadsTable } from '../modules/messaging/messaging.table.js';
 import type { EventsTable } from '../events/events.table.js';
 import type { AppsTable, PageSubscribedAppsTable, PageTokensTable, WebhookSubscriptionsTable } from '../modules/apps/apps.table.js';
 import type { WebhookDeliveriesTable, WorkerCursorsTable } from '../modules/webhooks/webhooks.table.js';
-import type { AttachmentsTable, MessengerProfilesTable } from '../modules/messaging/profile.table.js';
+import type { AttachmentsTable } from '../modules/messaging/attachments.table.js';
 
 export interface Database {
   accounts: AccountsTable;

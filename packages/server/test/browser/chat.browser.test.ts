@@ -228,21 +228,20 @@ test('a dropped socket shows "Reconnecting…" and catches up on what was missed
   const merchantComposer = merchant.getByLabel('Message', { exact: true });
   await merchantComposer.waitFor();
 
-  // The banner may be up for only half a second, so watch for it from inside the page.
-  await shopper.evaluate(() => {
-    const seen = new MutationObserver(() => {
-      if (document.querySelector('.banner')) {
-        document.body.dataset.bannerSeen = 'yes';
-        seen.disconnect();
-      }
-    });
-    seen.observe(document.body, { childList: true, subtree: true });
-  });
+  // The phone loses its network and the server drops every socket: the banner stays up while offline.
+  await shopperContext.setOffline(true);
   server.platform.deps.hub.closeAll();
-  await shopper.locator('body[data-banner-seen=yes]').waitFor({ state: 'attached' });
+  await shopper.locator('.banner', { hasText: 'Reconnecting…' }).waitFor();
+  await shopper.waitForTimeout(1500);
+  assert.equal(await shopper.locator('.banner').count(), 1, 'still reconnecting while offline');
+  await shot(shopper, 'shopper-reconnecting-mobile');
+
+  // A message written meanwhile is replayed once the phone is back.
   const missed = 'Reserved! It will be ready for pickup tomorrow.';
   await merchantComposer.fill(missed);
   await merchantComposer.press('Enter');
+  await lastMine(merchant).getByText(missed).waitFor();
+  await shopperContext.setOffline(false);
   await shopper.locator('.banner').waitFor({ state: 'detached' });
   await shopper.locator('.bubble-row.theirs', { hasText: missed }).waitFor();
   assert.equal(await shopper.locator('.bubble-row.theirs', { hasText: missed }).count(), 1, 'the replayed message shows once');
@@ -264,6 +263,19 @@ test('scrolling up loads older history and keeps the reader in place', { skip },
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'en-US' });
   context.setDefaultTimeout(10_000);
   const reader = await context.newPage();
+  // A newcomer without conversations is told how to start one; then they sign out.
+  await reader.goto('/signup');
+  await reader.getByLabel('Your name').fill('New Comer');
+  await reader.getByLabel('Email').fill(`newcomer.${run}@example.com`);
+  await reader.getByLabel('Password').fill('correct horse battery');
+  await reader.getByRole('button', { name: 'Create account' }).click();
+  await reader.waitForURL(/\/$/);
+  await reader.getByRole('heading', { name: 'No conversations yet' }).waitFor();
+  await reader.getByText(/Open a business link/).waitFor();
+  await shot(reader, 'shopper-chats-empty-mobile');
+  await reader.getByRole('button', { name: 'Sign out' }).click();
+  await reader.waitForURL(/\/signin$/);
+
   await reader.goto(`/signin?next=${encodeURIComponent(`/t/${thread.id}`)}`);
   await reader.getByLabel('Email').fill(api.session!.account.email);
   await reader.getByLabel('Password').fill('correct horse battery');

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { MessagesTable, ThreadsTable } from './messaging.table.js';
+import type { AttachmentsTable } from './attachments.table.js';
 
 export function insertThreadIfAbsent(db: Db, row: ThreadsTable) {
   return db.insertInto('threads').values(row).onConflict((oc) => oc.columns(['page_id', 'shopper_id']).doNothing()).execute();
@@ -111,4 +112,12 @@ export function findMessagesInRange(db: Db, threadId: string, side: string, afte
     .where('seq', '<=', upToSeq)
     .orderBy('seq')
     .execute();
+}
+
+export function insertAttachment(db: Db, row: AttachmentsTable) {
+  return db.insertInto('attachments').values(row).execute();
+}
+
+export function findAttachment(db: Db, id: string) {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError, HistoryQuery, ListQuery, MarkBody, Message, MessageList, OpenConversationBody, SendMessageBody, Thread, ThreadList, TypingBody } from '@tijara/protocol';
+import { AppError, HistoryQuery, ListQuery, MarkBody, Message, MessageList, OpenConversationBody, PostbackBody, SendMessageBody, Thread, ThreadList, ThreadProfile, TypingBody } from '@tijara/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { requireAccount, sessionAuth } from '../../http/auth.js';
+import * as profiles from '../pages/messenger-profile.service.js';
 import * as messaging from './messaging.service.js';
 
 const ThreadParams = Type.Object({ threadId: Type.String({ maxLength: 40 }) });
@@ -37,6 +38,28 @@ export function messagingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (request) => {
         await messaging.requirePageAccess(deps.db, request.params.pageId, requireAccount(request).id);
         return messaging.listThreads(deps.db, { pageId: request.params.pageId }, request.query);
+      },
+    );
+
+    app.post(
+      '/api/threads/:threadId/postback',
+      { schema: { tags: ['messaging'], summary: 'Tap a postback button, menu item or Get Started', params: ThreadParams, body: PostbackBody, response: { 200: Message, 201: Message, ...errors } } },
+      async (request, reply) => {
+        const account = requireAccount(request);
+        const thread = await messaging.requireShopperThread(deps.db, request.params.threadId, account.id);
+        const result = await deps.db.transaction().execute((trx) => messaging.sendPostback(trx, deps.outbox, thread, account.id, request.body));
+        if (result.created) deps.outbox.committed();
+        return reply.status(result.created ? 201 : 200).send(result.message);
+      },
+    );
+
+    app.get(
+      '/api/threads/:threadId/profile',
+      { schema: { tags: ['messaging'], summary: 'The page\'s greeting, Get Started and persistent menu for this shopper', params: ThreadParams, response: { 200: ThreadProfile, ...errors } } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { thread } = await messaging.requireShopperThread(deps.db, request.params.threadId, account.id);
+        return profiles.shopperView(deps.db, thread.page_id, { name: account.name, locale: account.locale });
       },
     );
 

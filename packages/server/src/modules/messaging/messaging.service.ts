@@ -171,7 +171,17 @@ function extrasJson(input: NewMessage): string | null {
 /** The shopper's own text message from the chat app. */
 export async function sendTextAsPerson(trx: Db, outbox: Outbox, access: ThreadAccess, senderAccountId: string, input: SendMessageBody): Promise<SendResult> {
   if (!input.text.trim()) throw badRequest('invalid_field', 'body.text must not be blank', 'body.text');
-  return sendMessage(trx, outbox, access, senderAccountId, { clientId: input.clientId, text: input.text });
+  if (input.quickReply && access.side !== 'shopper') throw badRequest('invalid_field', 'body.quickReply is for shoppers tapping a quick reply', 'body.quickReply');
+  return sendMessage(trx, outbox, access, senderAccountId, { clientId: input.clientId, text: input.text, quickReply: input.quickReply });
+}
+
+/**
+ * A tap on a postback button, menu item or Get Started. It shows in the thread under its title and
+ * reaches bots as messaging_postbacks; the first one of a thread opened by a link carries its ref.
+ */
+export async function sendPostback(trx: Db, outbox: Outbox, access: ThreadAccess, senderAccountId: string, input: { clientId: string; title: string; payload: string }): Promise<SendResult> {
+  const referral: Referral | undefined = access.thread.last_seq === 0 && access.thread.ref ? { ref: access.thread.ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } : undefined;
+  return sendMessage(trx, outbox, access, senderAccountId, { clientId: input.clientId, text: input.title, postback: { title: input.title, payload: input.payload, ...(referral ? { referral } : {}) } });
 }
 
 export interface SendResult {

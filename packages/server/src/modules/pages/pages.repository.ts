@@ -52,3 +52,21 @@ export function insertMedia(db: Db, row: MediaTable) {
 export function findMedia(db: Db, id: string) {
   return db.selectFrom('media').select(['content_type', 'bytes', 'size', 'created_at']).where('id', '=', id).executeTakeFirst();
 }
+
+export function findProfileFields(db: Db, pageId: string, fields?: string[]) {
+  let query = db.selectFrom('messenger_profiles').select(['field', 'value']).where('page_id', '=', pageId);
+  if (fields) query = query.where('field', 'in', fields);
+  return query.execute();
+}
+
+export function upsertProfileField(db: Db, pageId: string, field: string, value: string, now: number) {
+  return db
+    .insertInto('messenger_profiles')
+    .values({ page_id: pageId, field, value, updated_at: now })
+    .onConflict((oc) => oc.columns(['page_id', 'field']).doUpdateSet({ value, updated_at: now }))
+    .execute();
+}
+
+export function deleteProfileFields(db: Db, pageId: string, fields: string[]) {
+  return db.deleteFrom('messenger_profiles').where('page_id', '=', pageId).where('field', 'in', fields).execute();
+}

@@ -25,3 +25,11 @@ export interface MediaTable {
   bytes: Buffer;
   created_at: number;
 }
+
+export interface MessengerProfilesTable {
+  page_id: string;
+  field: string;
+  /** JSON of the property as the bot set it. */
+  value: string;
+  updated_at: number;
+}

@@ -3,7 +3,7 @@ import { limits } from '@tijara/protocol';
 import type { Db } from '../../db/database.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { newId, newToken } from '../../lib/ids.js';
-import { callBot, UnsafeTargetError, type Outbound } from './outbound.js';
+import { callBot, type Outbound } from './outbound.js';
 import * as repo from './webhooks.repository.js';
 import type { WebhookDeliveriesTable } from './webhooks.table.js';
 import { parkedUntil } from './webhooks.worker.js';
@@ -22,7 +22,7 @@ export async function verifyCallback(outbound: Outbound, callbackUrl: string, ve
   try {
     url = outbound.checkUrl(callbackUrl);
   } catch (error) {
-    throw badRequest('invalid_callback_url', `body.callbackUrl ${(error as UnsafeTargetError).message}`, field);
+    throw badRequest('invalid_callback_url', `body.callbackUrl ${(error as Error).message}`, field);
   }
   const challenge = newToken(12);
   url.searchParams.set('hub.mode', 'subscribe');

@@ -1,11 +1,3 @@
-export interface MessengerProfilesTable {
-  page_id: string;
-  field: string;
-  /** JSON of the property as the bot set it. */
-  value: string;
-  updated_at: number;
-}
-
 export interface AttachmentsTable {
   id: string;
   page_id: string;

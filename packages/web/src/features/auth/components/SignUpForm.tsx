@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { limits, type AccountRole, type Session } from '@tijara/protocol';
+import { useI18n } from '../../../lib/i18n';
+import { Link } from '../../../lib/router';
+import { Field } from '../../../components/Field';
+import { Icon } from '../../../components/Icon';
+import { signUp } from '../api/auth';
+import { AuthCard } from './AuthCard';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+
+const fields = ['email', 'password', 'name', 'role'] as const;
+
+export function SignUpForm({ next, onSignedUp }: { next: string | null; onSignedUp(session: Session): void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<AccountRole>('shopper');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(fields, { email: t('auth.email'), password: t('auth.password'), name: t('auth.name') });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return errors.reject('name', t('error.required'));
+    if (password.length < limits.passwordMin) return errors.reject('password', t('auth.passwordTooShort', { min: limits.passwordMin }));
+    setBusy(true);
+    errors.clear();
+    try {
+      onSignedUp(await signUp({ email: email.trim(), password, name: name.trim(), role }));
+    } catch (failure) {
+      errors.report(failure);
+      setBusy(false);
+    }
+  };
+
+  const signInHref = next ? `/signin?next=${encodeURIComponent(next)}` : '/signin';
+  return (
+    <AuthCard
+      title={t('auth.signUpTitle')}
+      subtitle={t('auth.signUpSubtitle')}
+      footer={
+        <>
+          {t('auth.haveAccount')} <Link to={signInHref}>{t('auth.signInLink')}</Link>
+        </>
+      }
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        {errors.formError && (
+          <p className="form-error" role="alert">
+            {errors.formError}
+          </p>
+        )}
+        <fieldset className="role-picker">
+          <legend>{t('auth.roleLegend')}</legend>
+          {(['shopper', 'merchant'] as const).map((value) => (
+            <label key={value} className={`role-option${role === value ? ' is-selected' : ''}`}>
+              <input type="radio" name="role" value={value} checked={role === value} onChange={() => setRole(value)} />
+              <Icon name={value === 'shopper' ? 'chat' : 'store'} size={22} />
+              <span>{value === 'shopper' ? t('auth.roleShopper') : t('auth.roleMerchant')}</span>
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          label={t('auth.name')}
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={limits.displayName}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.fieldError('name')}
+        />
+        <Field
+          label={t('auth.email')}
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.fieldError('email')}
+        />
+        <Field
+          label={t('auth.password')}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={limits.passwordMin}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.fieldError('password')}
+          hint={t('auth.passwordHint', { min: limits.passwordMin })}
+        />
+        <button type="submit" className="button button-primary button-block" disabled={busy}>
+          {busy ? t('auth.signingUp') : t('auth.signUp')}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}
