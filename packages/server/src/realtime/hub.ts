@@ -8,7 +8,7 @@ export interface SocketLike {
 
 const open = 1;
 
-interface Connection {
+export interface Connection {
   socket: SocketLike;
   accountId: string;
   /** Highest event id sent; anything at or below it is never sent again. */

@@ -64,6 +64,20 @@ for (const engine of await testEngines()) {
       again.close();
     });
 
+    test('a socket opened without since starts from now: nothing old is replayed, anything new arrives', async () => {
+      const shop = await openShop(server.url);
+      const { shopper, thread } = await visit(server.url, shop);
+      await shop.merchant.post(`/api/pages/${shop.page.id}/threads/${thread.id}/messages`, { clientId: 'old', text: 'old news' });
+      const tab = await shopper.openSocket();
+      const ready = await tab.waitFor((f) => f.type === 'ready');
+      assert.ok(ready.lastEventId > 0);
+      assert.equal(tab.frames.filter((f) => f.type === 'message.created').length, 0);
+      await shop.merchant.post(`/api/pages/${shop.page.id}/threads/${thread.id}/messages`, { clientId: 'new', text: 'fresh' });
+      const fresh = await tab.waitFor((f) => f.type === 'message.created', 'the new message');
+      assert.equal(fresh.message.text, 'fresh');
+      tab.close();
+    });
+
     test('typing shows on the other side only and is not replayed', async () => {
       const shop = await openShop(server.url);
       const { shopper, thread } = await visit(server.url, shop);

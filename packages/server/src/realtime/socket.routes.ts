@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.js';
-import { eventsForAccount, isSocketEvent, toFrame } from '../events/outbox.js';
+import { eventsForAccount, isSocketEvent, lastEventId, toFrame } from '../events/outbox.js';
 import { requireAccount, sessionAuth } from '../http/auth.js';
 import { forbidden } from '../http/errors.js';
 import * as pages from '../modules/pages/pages.service.js';
@@ -17,7 +17,7 @@ export function socketRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         websocket: true,
         schema: {
           tags: ['realtime'],
-          summary: 'WebSocket of live events; pass the last event id seen as since= to receive everything missed, in order',
+          summary: 'WebSocket of live events. Without since= it starts from now (load state over REST after the ready frame); with the last event id seen it first replays everything missed, in order',
           querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })) }),
         },
         preHandler: [
@@ -31,16 +31,22 @@ export function socketRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (socket, request) => {
         const account = requireAccount(request);
-        const since = (request.query as { since?: number }).since ?? 0;
-        const connection = deps.hub.attach(socket, account.id, since);
+        const requested = (request.query as { since?: number }).since;
+        const connection = deps.hub.attach(socket, account.id, requested ?? 0);
         const heartbeat = setInterval(() => socket.ping(), heartbeatMs);
         socket.on('close', () => {
           clearInterval(heartbeat);
           deps.hub.detach(connection);
         });
         try {
+          if (requested === undefined) {
+            // Attached first, so anything committed after this read is buffered and still sent.
+            connection.lastSentId = await lastEventId(deps.db);
+            deps.hub.ready(connection);
+            return;
+          }
           const pageIds = await pages.pageIdsOf(deps.db, account.id);
-          let after = since;
+          let after = requested;
           for (;;) {
             const rows = await eventsForAccount(deps.db, account.id, pageIds, after, replayBatch);
             deps.hub.replay(connection, rows.map(toFrame).filter(isSocketEvent));

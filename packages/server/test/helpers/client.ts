@@ -55,8 +55,8 @@ export class ApiClient {
   }
 
   /** Opens the live socket; frames are collected in order. */
-  openSocket(since = 0): Promise<LiveSocket> {
-    const socket = new WebSocket(`${this.baseUrl.replace(/^http/, 'ws')}/api/socket?since=${since}`, { headers: { cookie: this.cookie } });
+  openSocket(since?: number): Promise<LiveSocket> {
+    const socket = new WebSocket(`${this.baseUrl.replace(/^http/, 'ws')}/api/socket${since === undefined ? '' : `?since=${since}`}`, { headers: { cookie: this.cookie } });
     const live = new LiveSocket(socket);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(live));

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { Engine } from '../../src/db/database.js';
 import { loadConfig } from '../../src/config.js';
 import { startPlatform, type Platform } from '../../src/platform.js';
@@ -10,10 +11,25 @@ export interface TestServer {
 }
 
 /** The real platform on a fresh database, listening on a random loopback port, serving the built web app. */
-export async function startTestServer(options: { engine?: Engine; signInRateLimit?: number } = {}): Promise<TestServer> {
+/** A port nobody listens on right now, so the public URL can name it before the server starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startTestServer(options: { engine?: Engine; signInRateLimit?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const testStore = await freshStore(options.engine ?? 'sqlite');
+  const port = await freePort();
   const config = loadConfig({
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_RETRY_BASE_MS: '50',
+    WEBHOOK_RETRY_MAX_MS: '200',
+    ...options.env,
     HOST: '127.0.0.1',
     DATA_DIR: testStore.dataDir,
     LOG_LEVEL: 'silent',
