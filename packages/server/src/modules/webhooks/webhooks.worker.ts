@@ -122,7 +122,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const failingFor = Date.now() - failingSince;
     const reason = result.error ?? `HTTP ${result.statusCode}`;
     if (failingFor >= config.disableAfterMs) {
-      await apps.recordWebhookHealth(db, delivery.app_id, { failing_since: failingSince, disabled_at: Date.now(), disabled_reason: `Deliveries failed for ${Math.round(failingFor / 60_000)} minutes (last: ${reason}); save the webhook again to resume` });
+      // A disable always comes with the warning, even when no attempt fell inside the warning window.
+      await apps.recordWebhookHealth(db, delivery.app_id, { failing_since: failingSince, warned_at: webhook.warned_at ?? Date.now(), disabled_at: Date.now(), disabled_reason: `Deliveries failed for ${Math.round(failingFor / 60_000)} minutes (last: ${reason}); save the webhook again to resume` });
       log.warn({ appId: delivery.app_id, reason }, 'webhook subscription disabled after failing too long');
     } else if (failingFor >= config.warnAfterMs && webhook.warned_at === null) {
       await apps.recordWebhookHealth(db, delivery.app_id, { failing_since: failingSince, warned_at: Date.now() });
@@ -175,11 +176,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     tick = tick.then(runTick);
   };
 
-  const schedule = () => {
+  /** Sleeps until the next retry falls due, or the poll interval (other processes' events), whichever is sooner. */
+  const schedule = async () => {
+    const next = await repo.nextDueAt(db).catch(() => null);
+    const delay = next === null ? pollMs : Math.max(10, Math.min(pollMs, next - Date.now()));
+    if (!running) return;
     timer = setTimeout(() => {
       wake();
       void tick.finally(() => running && schedule());
-    }, pollMs);
+    }, delay);
     timer.unref();
   };
 
@@ -190,7 +195,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       running = true;
       options.outbox.onCommitted(wake);
       wake();
-      schedule();
+      await schedule();
     },
     async stop() {
       running = false;
