@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Side, SocketFrame, Thread, ThreadList } from '@tijara/protocol';
-import { useSocketFrames } from '../lib/realtime-context';
+import { useSocketFrames, useSyncGeneration } from '../lib/realtime-context';
 
 interface LiveThreadsOptions {
   /** Fetches one page of the list, newest activity first. */
@@ -58,10 +58,12 @@ export function useLiveThreads({ fetchPage, viewer, accepts, activeThreadId }: L
     refreshTimer.current = window.setTimeout(refresh, 250);
   }, [refresh]);
 
+  // Loaded once the socket is live (and again if it had to start over), so no message slips between.
+  const generation = useSyncGeneration();
   useEffect(() => {
-    refresh();
-    return () => window.clearTimeout(refreshTimer.current);
-  }, [refresh]);
+    if (generation > 0) refresh();
+  }, [generation, refresh]);
+  useEffect(() => () => window.clearTimeout(refreshTimer.current), []);
 
   const onFrame = (frame: SocketFrame) => {
     if (frame.type === 'ready' || frame.type === 'typing.changed' || !accepts(frame)) return;

@@ -39,3 +39,18 @@ export function useSocketStatus(): SocketStatus | null {
   }, [client]);
   return status;
 }
+
+/**
+ * 0 while the socket has not started yet, then a number that grows each time the socket starts from
+ * "now" (first connect, or a reconnect before any `ready`). Load REST state in an effect keyed on it:
+ * loading after `ready` means no event falls between the snapshot and the live stream.
+ */
+export function useSyncGeneration(): number {
+  const client = useContext(RealtimeContext);
+  const [generation, setGeneration] = useState(client?.generation ?? 0);
+  useEffect(() => {
+    setGeneration(client?.generation ?? 0);
+    return client?.onSync(setGeneration);
+  }, [client]);
+  return generation;
+}

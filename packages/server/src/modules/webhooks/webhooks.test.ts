@@ -41,7 +41,7 @@ for (const engine of await testEngines()) {
       await shopper.post(`/api/threads/${thread.id}/messages`, { clientId: 'hello', text });
       const item = await hook.waitFor((i) => i.message?.text === text, 'the message');
       const hit = hook.received.find((h) => h.body.entry[0].messaging[0] === item)!;
-      assert.match(hit.raw, /^[\x00-\x7f]*$/, 'ASCII only');
+      assert.ok([...hit.raw].every((char) => char.charCodeAt(0) < 0x80), 'ASCII only');
       assert.ok(hit.raw.includes('\\u0645\\u0631\\u062d\\u0628\\u0627'), 'non-ASCII as lower-case \\u escapes');
       assert.equal(hit.headers['x-hub-signature'], `sha1=${hmac('sha1', bot.appSecret, hit.raw)}`);
       assert.equal(hit.headers['x-hub-signature-256'], `sha256=${hmac('sha256', bot.appSecret, hit.raw)}`);

@@ -50,12 +50,15 @@ test('a pending message is replaced by the confirmed one with the same clientId'
   assert.equal(confirmed.messages.length, 1);
 });
 
-test('a replayed message older than the loaded page waits for the history instead', () => {
+test('loading again after the socket started over replaces the shown history, keeping newer live messages', () => {
   const state = asShopper([
-    { type: 'loaded', thread: thread(45), list: list([16, 17, 18], '16') },
-    { type: 'message', message: message(3) },
+    { type: 'loaded', thread: thread(3), list: list([1, 2, 3]) },
+    { type: 'older', list: list([]) },
+    { type: 'message', message: message(50) },
+    { type: 'loaded', thread: thread(49), list: list([47, 48, 49], '47') },
   ]);
-  assert.deepEqual(state.messages.map((m) => m.seq), [16, 17, 18]);
+  assert.deepEqual(state.messages.map((m) => m.seq), [47, 48, 49, 50]);
+  assert.equal(state.olderCursor, '47');
 });
 
 test('marks never move backwards and decide the ticks', () => {

@@ -3,9 +3,14 @@ import type { Marks, Message, MessageList, Side, Thread } from '@tijara/protocol
 /** A message written here and not yet confirmed; it keeps its clientId so a retry cannot duplicate it. */
 export interface PendingMessage {
   clientId: string;
+  /** What the bubble shows: the text, or the title of the tapped button or quick reply. */
   text: string;
   createdAt: number;
   failed: boolean;
+  /** A tapped postback button, menu item or Get Started: sent to the postback route. */
+  postback?: { payload: string };
+  /** A tapped quick reply: sent as text with its payload. */
+  quickReply?: { payload: string };
 }
 
 export interface ThreadState {
@@ -70,14 +75,16 @@ function withMessages(state: ThreadState, incoming: Message[]): ThreadState {
 export function threadReducer(state: ThreadState, action: ThreadAction, viewer: Side): ThreadState {
   switch (action.type) {
     case 'loaded': {
-      const { thread } = action;
+      const { thread, list } = action;
       const marks = {
         shopper: maxMarks(thread.marks.shopper, state.marks.shopper),
         page: maxMarks(thread.marks.page, state.marks.page),
       };
-      const next = withMessages({ ...state, thread, marks, olderCursor: action.list.nextCursor, error: null }, action.list.data);
-      const oldest = action.list.data[0];
-      return action.list.nextCursor && oldest ? { ...next, messages: next.messages.filter((m) => m.seq >= oldest.seq) } : next;
+      // A load replaces what was shown (after a socket restart it may have a gap); only messages the
+      // socket brought in since the snapshot, newer than its newest, are kept.
+      const newest = list.data.reduce((max, m) => Math.max(max, m.seq), 0);
+      const base = { ...state, thread, marks, olderCursor: list.nextCursor, error: null, messages: state.messages.filter((m) => m.seq > newest) };
+      return withMessages(base, list.data);
     }
     case 'failed':
       return { ...state, error: action.error, loadingOlder: false };
@@ -87,10 +94,6 @@ export function threadReducer(state: ThreadState, action: ThreadAction, viewer: 
       if (!action.list) return { ...state, loadingOlder: false };
       return { ...withMessages(state, action.list.data), olderCursor: action.list.nextCursor, loadingOlder: false };
     case 'message': {
-      // The socket replays every event since the id it was given (everything, on a first connect);
-      // messages older than the loaded page arrive with the history instead, or the page would fill up.
-      const oldest = state.messages[0];
-      if (state.olderCursor !== null && oldest && action.message.seq < oldest.seq) return state;
       const next = withMessages(state, [action.message]);
       // Their message ends their typing, even if the "off" frame never comes.
       return action.message.side === viewer ? next : { ...next, otherTyping: false };
