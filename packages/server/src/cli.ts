@@ -8,10 +8,12 @@ import { main } from './main.js';
 const usage = `Usage: tijara <command>
 
 Commands:
-  start               run the platform (migrates, seeds the demo on first run, serves API and web app)
+  start [--demo]      run the platform (migrates, serves API, sockets and web app); --demo also
+                      seeds the demo data on the first run and runs the echo bot on the demo page
   migrate             bring the database schema up to date
   seed-demo           create the demo merchant, shopper, page and conversation if missing
-  credentials --json  print the demo data a script needs (page, shopper, merchant sign-ins)
+  credentials --json  print the demo data a script needs (page, shopper, merchant sign-ins,
+                      the demo app's id, secret, page token and verify token)
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (unset = SQLite in DATA_DIR),
 DATA_DIR (./data), PUBLIC_URL, LOG_LEVEL (info).`;
@@ -29,23 +31,26 @@ async function withStore<T>(work: (store: Awaited<ReturnType<typeof connect>>, c
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'start':
-      return main();
+    case 'start': {
+      const demo = rest.includes('--demo');
+      // The demo's bot runs on this machine, so its webhook must be allowed to target loopback.
+      return main(loadConfig(demo ? { WEBHOOK_ALLOW_PRIVATE: 'true', ...process.env } : process.env), { demo });
+    }
     case 'migrate':
       return withStore(async (store) => {
         const ran = await migrateToLatest(store.db);
         console.log(ran.length ? `Applied ${ran.length} migration(s): ${ran.join(', ')}` : 'The schema is up to date.');
       });
     case 'seed-demo':
-      return withStore(async (store) => {
+      return withStore(async (store, config) => {
         await migrateToLatest(store.db);
-        const created = await seedDemo(store.db, createOutbox(store.engine));
+        const created = await seedDemo(store.db, createOutbox(store.engine), config.dataDir);
         console.log(created ? 'Demo data created.' : 'Demo data already present.');
       });
     case 'credentials':
       return withStore(async (store, config) => {
         await migrateToLatest(store.db);
-        const credentials = await demoCredentials(store.db, config.publicUrl);
+        const credentials = await demoCredentials(store.db, config.publicUrl, config.dataDir);
         if (!credentials) throw new Error('No demo data in this database; run `npx tijara seed-demo` or `npm start` first');
         console.log(rest.includes('--json') ? JSON.stringify(credentials, null, 2) : formatCredentials(credentials));
       });
@@ -66,6 +71,7 @@ function formatCredentials(c: NonNullable<Awaited<ReturnType<typeof demoCredenti
     `Page:     ${c.page.name} (@${c.page.username}, id ${c.page.id}) ${c.page.url}`,
     `Shopper:  ${c.shopper.email} / ${c.shopper.password}${c.shopper.psid ? ` (PSID ${c.shopper.psid})` : ''}`,
     `Merchant: ${c.merchant.email} / ${c.merchant.password}`,
+    ...(c.app ? [`App:      id ${c.app.id}, secret ${c.app.secret}`, `          page token ${c.app.pageAccessToken}`, `          verify token ${c.app.verifyToken}`] : []),
   ].join('\n');
 }
 

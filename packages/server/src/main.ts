@@ -1,20 +1,25 @@
 import pino from 'pino';
-import { loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { connect } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { demoCredentials, seedDemo } from './demo/seed.js';
+import { startDemoBot } from './demo/bots.js';
 import { createOutbox } from './events/outbox.js';
 import { startPlatform } from './platform.js';
 
-/** `tijara start`: config → database → migrations → demo data on first run → server and workers. */
-export async function main(config: Config = loadConfig()): Promise<void> {
+/**
+ * `tijara start`: config → database → migrations → server and workers. With `demo`, also the demo
+ * data on the first run and the demo bot on the demo page.
+ */
+export async function main(config: Config, options: { demo: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] });
   const store = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(store.db);
-  const seeded = await seedDemo(store.db, createOutbox(store.engine));
+  const seeded = options.demo && (await seedDemo(store.db, createOutbox(store.engine), config.dataDir));
   const platform = await startPlatform({ config, store, logger });
+  const bot = options.demo ? await startDemoBot(platform, { dataDir: config.dataDir, port: config.port + 1, log: logger }) : null;
 
-  const credentials = await demoCredentials(store.db, config.publicUrl);
+  const credentials = options.demo ? await demoCredentials(store.db, config.publicUrl, config.dataDir) : null;
   const lines = [
     '',
     `  Tijara is running at ${config.publicUrl}`,
@@ -25,7 +30,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
       '',
       `  Demo shopper:   ${credentials.shopper.email} / ${credentials.shopper.password}`,
       `  Demo merchant:  ${credentials.merchant.email} / ${credentials.merchant.password}  (business console: ${config.publicUrl}/business)`,
-      `  Demo page:      ${credentials.page.url}`,
+      `  Demo page:      ${credentials.page.url}${bot ? `  (the echo bot answers there, on port ${bot.port})` : ''}`,
+      `  Developers:     ${config.publicUrl}/developers  (npx tijara credentials --json prints the demo app's token)`,
     );
   }
   lines.push('', '  Press Ctrl+C to stop.', '');
@@ -38,6 +44,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await bot?.stop();
     await platform.close();
     await store.close();
     process.exit(0);
