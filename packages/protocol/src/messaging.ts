@@ -60,6 +60,7 @@ export const OpenConversationBody = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: limits.pageUsernameMax }),
     ref: Type.Optional(Type.String({ maxLength: limits.ref })),
+    optin: Type.Optional(Type.String({ minLength: 1, maxLength: limits.ref, description: 'the data-ref of a "message us" opt-in link (/m/<username>?optin=…)' })),
   },
   { additionalProperties: false },
 );

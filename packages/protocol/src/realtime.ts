@@ -46,5 +46,15 @@ export const Ready = Type.Object({ type: Type.Literal('ready'), lastEventId: Typ
 
 export const SocketFrame = Type.Union([MessageCreated, MarksChanged, TypingChanged, Ready]);
 export type SocketFrame = Static<typeof SocketFrame>;
+/** A shopper opted in through a link with ?optin=: for bots only. */
+export const OptinReceived = Type.Object({
+  id: Type.Number(),
+  type: Type.Literal('optin.received'),
+  threadId: Type.String(),
+  pageId: Type.String(),
+  ref: Type.String(),
+  at: Type.Number(),
+});
+
 export type SocketEvent = Static<typeof MessageCreated> | Static<typeof MarksChanged>;
-export type StoredEvent = SocketEvent | Static<typeof ReferralReceived>;
+export type StoredEvent = SocketEvent | Static<typeof ReferralReceived> | Static<typeof OptinReceived>;

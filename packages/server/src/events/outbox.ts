@@ -59,7 +59,7 @@ export interface EventRow {
 
 /** Events that only bots hear about; the socket hub never sees them. */
 export function isSocketEvent(event: StoredEvent): event is SocketEvent {
-  return event.type !== 'referral.received';
+  return event.type === 'message.created' || event.type === 'marks.changed';
 }
 
 export function toFrame(row: EventRow): StoredEvent {

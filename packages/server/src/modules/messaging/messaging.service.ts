@@ -86,7 +86,7 @@ function decodeCursor(cursor: string | undefined): repo.ThreadCursor | undefined
 }
 
 /** Opens the shopper's conversation with a page, creating it (and its PSID) on the first visit. */
-export async function openConversation(db: Db, outbox: Outbox, shopperId: string, input: { username: string; ref?: string }): Promise<{ thread: Thread; created: boolean }> {
+export async function openConversation(db: Db, outbox: Outbox, shopperId: string, input: { username: string; ref?: string; optin?: string }): Promise<{ thread: Thread; created: boolean }> {
   const page = await pages.getPageByUsername(db, input.username);
   const now = Date.now();
   const existing = await repo.findThreadByPair(db, page.id, shopperId);
@@ -112,6 +112,7 @@ export async function openConversation(db: Db, outbox: Outbox, shopperId: string
   if (existing && input.ref) {
     await outbox.record(db, { type: 'referral.received', threadId: row.id, pageId: page.id, shopperId, ref: input.ref, at: now });
   }
+  if (input.optin) await outbox.record(db, { type: 'optin.received', threadId: row.id, pageId: page.id, shopperId, ref: input.optin, at: now });
   const [thread] = await toThreads(db, [row], 'shopper');
   return { thread: thread!, created: !existing };
 }

@@ -86,6 +86,17 @@ for (const engine of await testEngines()) {
       assert.deepEqual(item.referral, { ref: 'winter-sale', source: 'SHORTLINK', type: 'OPEN_THREAD' });
     });
 
+    test('opening a conversation from an opt-in link sends messaging_optins with its data-ref', async () => {
+      const shop = await openShop(server.url);
+      const bot = await connectBot(shop);
+      const hook = await receiver();
+      await subscribeWebhook(shop, bot, hook.url, ['messaging_optins']);
+      const { shopper, thread } = await visit(server.url, shop);
+      await shopper.post('/api/conversations', { username: shop.page.username, optin: 'newsletter-footer' });
+      const item = await hook.waitFor((i) => i.optin, 'the opt-in');
+      assert.deepEqual(item, { sender: { id: thread.shopper.psid }, recipient: { id: shop.page.id }, timestamp: item.timestamp, optin: { ref: 'newsletter-footer' } });
+    });
+
     test('a webhook is saved only after the hub.challenge handshake passes', async () => {
       const shop = await openShop(server.url);
       const bot = await connectBot(shop);
