@@ -5,3 +5,4 @@ export * from './pages.js';
 export * from './messaging.js';
 export * from './realtime.js';
 export * from './developer.js';
+export * from './wallet.js';

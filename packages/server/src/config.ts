@@ -12,6 +12,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Sign-in attempts allowed per IP and email each minute. */
   readonly signInRateLimit: number;
+  /** Base64 of 32 bytes; unset means DATA_DIR/vault.key, created on the first start. */
+  readonly vaultKey: string | undefined;
   readonly webhooks: {
     /** Deliver to callback URLs on loopback or private networks (the demo and tests need it). */
     readonly allowPrivate: boolean;
@@ -62,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const signInRateLimit = integer('SIGNIN_RATE_LIMIT', 10, 1, 100000);
   const allowPrivateRaw = env.WEBHOOK_ALLOW_PRIVATE ?? 'false';
   if (!['true', 'false'].includes(allowPrivateRaw)) problems.push(`WEBHOOK_ALLOW_PRIVATE must be true or false (got "${allowPrivateRaw}")`);
+  const vaultKey = env.VAULT_KEY || undefined;
+  if (vaultKey && Buffer.from(vaultKey, 'base64').length !== 32) problems.push('VAULT_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
   const webhooks = Object.freeze({
     allowPrivate: allowPrivateRaw === 'true',
     timeoutMs: integer('WEBHOOK_TIMEOUT_MS', 20_000, 100, 120_000),
@@ -81,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     secureCookies: publicUrl.startsWith('https:'),
     signInRateLimit,
+    vaultKey,
     webhooks,
   });
 }

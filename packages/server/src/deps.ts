@@ -4,6 +4,7 @@ import type { Database, Engine } from './db/database.js';
 import type { Outbox } from './events/outbox.js';
 import type { SocketHub } from './realtime/hub.js';
 import type { Outbound } from './modules/webhooks/webhooks.service.js';
+import type { Vault } from './modules/payments/vault.js';
 
 /** What routes and workers need; built once by main.ts (or a test) and passed down explicitly. */
 export interface AppDeps {
@@ -14,4 +15,6 @@ export interface AppDeps {
   readonly hub: SocketHub;
   /** The only way the platform calls out to bots (webhooks, handshakes): guarded against private targets. */
   readonly outbound: Outbound;
+  /** Seals card numbers and provider secrets (AES-256-GCM). */
+  readonly vault: Vault;
 }

@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatcher } from './events/dispatcher.js';
 import { createOutbox } from './events/outbox.js';
 import { pruneExpiredSessions } from './modules/accounts/accounts.service.js';
 import { pageMembers } from './modules/pages/pages.service.js';
+import { createVault, loadVaultKey } from './modules/payments/vault.js';
 import { createSocketHub } from './realtime/hub.js';
 import { createOutbound, createWebhookWorker, type WebhookWorker } from './modules/webhooks/webhooks.service.js';
 
@@ -35,7 +36,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const hub = createSocketHub();
   const outbox = createOutbox(store.engine);
   const outbound = createOutbound({ allowPrivate: config.webhooks.allowPrivate });
-  const deps: AppDeps = { config, db: store.db, engine: store.engine, outbox, hub, outbound };
+  const vault = createVault(loadVaultKey(config));
+  const deps: AppDeps = { config, db: store.db, engine: store.engine, outbox, hub, outbound, vault };
   const app = await buildApp(deps, { logger: options.logger, webRoot: options.webRoot });
   const dispatcher = createDispatcher({
     db: store.db,

@@ -6,6 +6,7 @@ import type { EventsTable } from '../events/events.table.js';
 import type { AppsTable, PageSubscribedAppsTable, PageTokensTable, WebhookSubscriptionsTable } from '../modules/apps/apps.table.js';
 import type { WebhookDeliveriesTable, WorkerCursorsTable } from '../modules/webhooks/webhooks.table.js';
 import type { AttachmentsTable } from '../modules/messaging/attachments.table.js';
+import type { AddressesTable, CardsTable, ContactsTable } from '../modules/wallet/wallet.table.js';
 
 export interface Database {
   accounts: AccountsTable;
@@ -24,6 +25,9 @@ export interface Database {
   worker_cursors: WorkerCursorsTable;
   messenger_profiles: MessengerProfilesTable;
   attachments: AttachmentsTable;
+  cards: CardsTable;
+  addresses: AddressesTable;
+  contacts: ContactsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';
