@@ -1,8 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { limits } from './limits.js';
 
-export const AccountRole = Type.Union([Type.Literal('shopper'), Type.Literal('merchant')]);
+/** Operators run the platform (approve payments-beta apps); they are made with `tijara create-operator`, never by signing up. */
+export const AccountRole = Type.Union([Type.Literal('shopper'), Type.Literal('merchant'), Type.Literal('operator')]);
 export type AccountRole = Static<typeof AccountRole>;
+export const SignUpRole = Type.Union([Type.Literal('shopper'), Type.Literal('merchant')]);
 
 export const Account = Type.Object({
   id: Type.String(),
@@ -19,7 +21,7 @@ export const SignUpBody = Type.Object(
     email: Type.String({ format: 'email', maxLength: limits.emailLength }),
     password: Type.String({ minLength: limits.passwordMin, maxLength: limits.passwordMax }),
     name: Type.String({ minLength: 1, maxLength: limits.displayName }),
-    role: Type.Optional(AccountRole),
+    role: Type.Optional(SignUpRole),
   },
   { additionalProperties: false },
 );

@@ -6,3 +6,4 @@ export * from './messaging.js';
 export * from './realtime.js';
 export * from './developer.js';
 export * from './wallet.js';
+export * from './commerce.js';

@@ -56,5 +56,15 @@ export const OptinReceived = Type.Object({
   at: Type.Number(),
 });
 
+/** A checkout was paid: becomes the messaging_payments webhook (its `payment` is already in the Messenger shape). */
+export const PaymentCompleted = Type.Object({
+  id: Type.Number(),
+  type: Type.Literal('payment.completed'),
+  threadId: Type.String(),
+  pageId: Type.String(),
+  at: Type.Number(),
+  payment: Type.Record(Type.String(), Type.Unknown()),
+});
+
 export type SocketEvent = Static<typeof MessageCreated> | Static<typeof MarksChanged>;
-export type StoredEvent = SocketEvent | Static<typeof ReferralReceived> | Static<typeof OptinReceived>;
+export type StoredEvent = SocketEvent | Static<typeof ReferralReceived> | Static<typeof OptinReceived> | Static<typeof PaymentCompleted>;

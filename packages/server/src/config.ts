@@ -22,7 +22,11 @@ export interface Config {
     readonly retryMaxMs: number;
     readonly warnAfterMs: number;
     readonly disableAfterMs: number;
+    /** How long checkout waits for a bot's checkout_update or pre_checkout answer. */
+    readonly syncTimeoutMs: number;
   };
+  /** Where the Stripe SDK sends its calls; unset means Stripe itself. Tests point it at a stand-in. */
+  readonly stripeApiBase: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -73,7 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retryMaxMs: integer('WEBHOOK_RETRY_MAX_MS', 15 * 60_000, 1, 24 * 3_600_000),
     warnAfterMs: integer('WEBHOOK_WARN_AFTER_MS', 15 * 60_000, 1, 7 * 24 * 3_600_000),
     disableAfterMs: integer('WEBHOOK_DISABLE_AFTER_MS', 8 * 3_600_000, 1, 30 * 24 * 3_600_000),
+    syncTimeoutMs: integer('CHECKOUT_CALLBACK_TIMEOUT_MS', 10_000, 100, 60_000),
   });
+  const stripeApiBase = env.STRIPE_API_BASE || undefined;
+  if (stripeApiBase && !/^https?:\/\//.test(stripeApiBase)) problems.push('STRIPE_API_BASE must be an http(s) URL');
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return Object.freeze({
@@ -87,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit,
     vaultKey,
     webhooks,
+    stripeApiBase,
   });
 }

@@ -9,6 +9,9 @@ import { createOutbox } from './events/outbox.js';
 import { pruneExpiredSessions } from './modules/accounts/accounts.service.js';
 import { pageMembers } from './modules/pages/pages.service.js';
 import { createVault, loadVaultKey } from './modules/payments/vault.js';
+import type { ProviderFactories } from './modules/payments/payments.service.js';
+import { createStripeProvider } from './modules/payments/providers/stripe.js';
+import { createTokenProvider } from './modules/payments/providers/token.js';
 import { createSocketHub } from './realtime/hub.js';
 import { createOutbound, createWebhookWorker, type WebhookWorker } from './modules/webhooks/webhooks.service.js';
 
@@ -37,7 +40,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const outbox = createOutbox(store.engine);
   const outbound = createOutbound({ allowPrivate: config.webhooks.allowPrivate });
   const vault = createVault(loadVaultKey(config));
-  const deps: AppDeps = { config, db: store.db, engine: store.engine, outbox, hub, outbound, vault };
+  const providers: ProviderFactories = {
+    stripe: (secretKey) => createStripeProvider({ secretKey, apiBase: config.stripeApiBase }),
+    token: (publicKeyArmored) => createTokenProvider({ publicKeyArmored }),
+  };
+  const deps: AppDeps = { config, db: store.db, engine: store.engine, outbox, hub, outbound, vault, providers };
   const app = await buildApp(deps, { logger: options.logger, webRoot: options.webRoot });
   const dispatcher = createDispatcher({
     db: store.db,

@@ -7,6 +7,9 @@ import type { AppsTable, PageSubscribedAppsTable, PageTokensTable, WebhookSubscr
 import type { WebhookDeliveriesTable, WorkerCursorsTable } from '../modules/webhooks/webhooks.table.js';
 import type { AttachmentsTable } from '../modules/messaging/attachments.table.js';
 import type { AddressesTable, CardsTable, ContactsTable } from '../modules/wallet/wallet.table.js';
+import type { LedgerEntriesTable, PagePaymentSettingsTable, PaymentBetaApplicationsTable, PaymentsTable, RefundsTable, TestProcessorAuthorizationsTable, TestProcessorCapturesTable, TestProcessorRefundsTable } from '../modules/payments/payments.table.js';
+import type { OrderEventsTable, OrderLinesTable, OrdersTable } from '../modules/orders/orders.table.js';
+import type { CheckoutSessionsTable } from '../modules/checkout/checkout.table.js';
 
 export interface Database {
   accounts: AccountsTable;
@@ -28,6 +31,18 @@ export interface Database {
   cards: CardsTable;
   addresses: AddressesTable;
   contacts: ContactsTable;
+  page_payment_settings: PagePaymentSettingsTable;
+  test_processor_authorizations: TestProcessorAuthorizationsTable;
+  test_processor_captures: TestProcessorCapturesTable;
+  test_processor_refunds: TestProcessorRefundsTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  ledger_entries: LedgerEntriesTable;
+  payment_beta_applications: PaymentBetaApplicationsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  checkout_sessions: CheckoutSessionsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

@@ -1,9 +1,21 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { BatchRequest, type BatchRequestItem } from '@tijara/protocol/messenger';
+import { BatchRequest, graphError, graphErrorCodes, type BatchRequestItem } from '@tijara/protocol/messenger';
 import type { AppDeps } from '../deps.js';
 import { checkGraph, decodeFormValues, invalidParam } from './graph.js';
 
 const hiddenHeaders = new Set(['set-cookie', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
+
+/**
+ * A sub-request whose `depends_on` names a request that failed (or none before it) is not run: a
+ * bot that chains "send B only after A" must not have B reach the shopper when A was refused. The
+ * reference names the field but not its semantics (§2.7); running B anyway is the one reading that
+ * can hurt a shopper, so B is answered with a #100 instead.
+ */
+function skippedAnswer(item: BatchRequestItem, includeHeaders: boolean) {
+  const status = graphErrorCodes.invalidParameter.status;
+  const body = graphError('invalidParameter', `Not run: the request "${item.depends_on}" it depends on failed or is not earlier in the batch`, 'batch');
+  return { code: status, ...(includeHeaders ? { headers: [{ name: 'content-type', value: 'application/json; charset=utf-8' }] } : {}), body: JSON.stringify(body) };
+}
 
 /**
  * Graph batch (POST / with up to 50 sub-requests): each runs through the same routes, in order,
@@ -26,7 +38,13 @@ export function graphBatchRoutes(root: () => FastifyInstance) {
         checkGraph(BatchRequest, rest);
         const { batch, include_headers: includeHeaders = true } = rest as { batch: BatchRequestItem[]; include_headers?: boolean };
         const answers = [];
+        const succeeded = new Map<string, boolean>();
         for (const item of batch) {
+          if (item.depends_on !== undefined && succeeded.get(item.depends_on) !== true) {
+            if (item.name !== undefined) succeeded.set(item.name, false);
+            answers.push(skippedAnswer(item, includeHeaders));
+            continue;
+          }
           const url = new URL(`/graph/${item.relative_url.replace(/^\/+/, '').replace(/^v\d+\.\d+\//, '')}`, 'http://batch.local');
           const subBody = item.body ? decodeFormValues(Object.fromEntries(new URLSearchParams(item.body))) : undefined;
           const hasOwnToken = url.searchParams.has('access_token') || (subBody !== undefined && 'access_token' in subBody);
@@ -38,6 +56,7 @@ export function graphBatchRoutes(root: () => FastifyInstance) {
             ...(subBody !== undefined ? { payload: JSON.stringify(subBody), headers: { 'content-type': 'application/json' } } : {}),
           });
           const ok = response.statusCode >= 200 && response.statusCode < 300;
+          if (item.name !== undefined) succeeded.set(item.name, ok);
           if (ok && item.omit_response_on_success) {
             answers.push(null);
             continue;

@@ -7,7 +7,8 @@ export interface ReceivedWebhook {
   at: number;
 }
 
-export type Behaviour = (hit: ReceivedWebhook) => number | 'hang';
+/** A status, a status with a JSON answer (payment callbacks), or no answer at all. */
+export type Behaviour = (hit: ReceivedWebhook) => number | 'hang' | { status: number; body: unknown };
 
 /** A bot's webhook endpoint on loopback: answers the hub.challenge handshake and records every POST. */
 export interface Receiver {
@@ -42,8 +43,10 @@ export async function startReceiver(options: { verifyToken?: string } = {}): Pro
         hanging.add(response);
         return;
       }
-      if (outcome >= 200 && outcome < 300) received.push(hit);
-      response.writeHead(outcome, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: outcome < 300 }));
+      const status = typeof outcome === 'number' ? outcome : outcome.status;
+      const answer = typeof outcome === 'number' ? { ok: status < 300 } : outcome.body;
+      if (status >= 200 && status < 300) received.push(hit);
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

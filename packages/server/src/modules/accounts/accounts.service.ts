@@ -39,7 +39,7 @@ async function issueSession(db: Db, account: Account): Promise<IssuedSession> {
   return { account, token, csrfToken };
 }
 
-export async function signUp(db: Db, input: SignUpBody): Promise<IssuedSession> {
+export async function signUp(db: Db, input: SignUpBody | (Omit<SignUpBody, 'role'> & { role: AccountRole })): Promise<IssuedSession> {
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
   if (!name) throw new HttpError(400, 'invalid_field', 'body.name must not be empty', 'body.name');

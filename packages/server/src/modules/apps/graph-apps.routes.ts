@@ -9,11 +9,19 @@ import * as apps from './apps.service.js';
 
 const NodeParams = Type.Object({ node: Type.String({ maxLength: 40 }) });
 
+/**
+ * Fields the reference lists (§5.2) for events Tijara never sends. Clients ask for some of them by
+ * default (messaging-api-messenger's createSubscription adds messaging_handovers and
+ * messaging_policy_enforcement), so they are accepted and left out instead of failing the call.
+ */
+const fieldsNeverSent = new Set(['messaging_account_linking', 'messaging_policy_enforcement', 'messaging_handovers', 'standby', 'messaging_game_plays', 'message_reactions']);
+
 function fieldList(raw: unknown, param: string): WebhookField[] | undefined {
   if (raw === undefined) return undefined;
-  const fields = (Array.isArray(raw) ? raw.map(String) : String(raw).split(',')).map((field) => field.trim()).filter(Boolean);
-  for (const field of fields) if (!(webhookFields as readonly string[]).includes(field)) throw invalidParam(`param ${param} has an unknown field "${field}"`);
-  if (fields.length === 0) throw invalidParam(`param ${param} must name at least one field`);
+  const named = (Array.isArray(raw) ? raw.map(String) : String(raw).split(',')).map((field) => field.trim()).filter(Boolean);
+  for (const field of named) if (!fieldsNeverSent.has(field) && !(webhookFields as readonly string[]).includes(field)) throw invalidParam(`param ${param} has an unknown field "${field}"`);
+  const fields = [...new Set(named.filter((field) => !fieldsNeverSent.has(field)))];
+  if (fields.length === 0) throw invalidParam(`param ${param} must name at least one of ${webhookFields.join(', ')}`);
   return fields as WebhookField[];
 }
 

@@ -281,3 +281,15 @@ export async function messagesCoveredByMark(db: Db, threadId: string, from: numb
   const rows = await repo.findMessagesInRange(db, threadId, 'page', from, to);
   return { mids: rows.map((row) => `m_${row.id}`), watermark: rows.length > 0 ? rows[rows.length - 1]!.created_at : null };
 }
+
+/** A message of the page in this thread, with everything it carries (for the Buy button behind a checkout). */
+export async function pageMessage(db: Db, threadId: string, mid: string): Promise<{ row: MessagesTable; extras: MessageExtras } | undefined> {
+  const row = (await messagesByMid(db, [mid])).get(mid);
+  if (!row || row.thread_id !== threadId || row.side !== 'page') return undefined;
+  return { row, extras: parseExtras(row) };
+}
+
+/** A line from the platform in the conversation, as the page (order and refund notes). */
+export async function postNotice(trx: Db, outbox: Outbox, thread: ThreadsTable, text: string): Promise<void> {
+  await sendMessage(trx, outbox, { thread, side: 'page' }, null, { clientId: null, text });
+}

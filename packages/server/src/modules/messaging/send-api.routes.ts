@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.js';
 import { checkGraph, invalidParam } from '../../http/graph.js';
 import { graphAuth, requirePageCaller, type UploadedFile } from '../../http/graph.plugin.js';
 import * as accounts from '../accounts/accounts.service.js';
+import * as pages from '../pages/pages.service.js';
 import * as sendApi from './send-api.service.js';
 
 /** A send whose media bytes arrive as a multipart `filedata` part: the attachment has no url. */
@@ -25,6 +26,13 @@ const UploadSendRequest = Type.Object({
 
 const NodeParams = Type.Object({ node: Type.String({ maxLength: 40 }) });
 const profileFields = new Set(['id', 'name', 'first_name', 'last_name', 'profile_pic', 'locale', 'timezone', 'gender']);
+const pageFields = new Set(['id', 'name']);
+
+const requestedFields = (request: FastifyRequest, fallback: string) =>
+  String((request.query as { fields?: string }).fields ?? fallback)
+    .split(',')
+    .map((field) => field.trim())
+    .filter(Boolean);
 
 function bodyOf(request: FastifyRequest): Record<string, unknown> {
   const body = request.body;
@@ -79,11 +87,16 @@ export function sendApiRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get('/:psid', { schema: { tags: ['graph'], summary: 'User Profile API: a PSID\'s public profile', params: Type.Object({ psid: Type.String({ maxLength: 40 }) }) } }, async (request) => {
       const caller = requirePageCaller(request);
       const { psid } = request.params as { psid: string };
+      // `GET /me` (the page node itself) is how clients check a token, e.g. getPageInfo().
+      if (psid === 'me' || psid === caller.pageId) {
+        const wanted = requestedFields(request, 'id,name');
+        const unknownField = wanted.find((field) => !pageFields.has(field));
+        if (unknownField) throw invalidParam(`Tried accessing nonexisting field (${unknownField}) on node type (Page)`);
+        const page = await pages.getPage(deps.db, caller.pageId);
+        return { ...(wanted.includes('name') ? { name: page?.name ?? '' } : {}), id: caller.pageId };
+      }
       const thread = await sendApi.resolvePsid(deps.db, caller.pageId, psid);
-      const requested = String((request.query as { fields?: string }).fields ?? 'first_name,last_name,profile_pic')
-        .split(',')
-        .map((field) => field.trim())
-        .filter(Boolean);
+      const requested = requestedFields(request, 'first_name,last_name,profile_pic');
       const unknown = requested.filter((field) => !profileFields.has(field));
       if (unknown.length > 0) throw invalidParam(`Tried accessing nonexisting field (${unknown[0]}) on node type (User)`);
       const account = await accounts.getAccount(deps.db, thread.shopper_id);

@@ -94,9 +94,15 @@ export function messengerProfileRoutes(deps: AppDeps): FastifyPluginAsync {
       const body = payloadOf(request);
       checkGraph(ThreadSettingsRequest, body);
       const pageId = pageOf(request);
+      const settings = body as SettingsRequest;
       await deps.db.transaction().execute(async (trx) => {
+        // 2016 bots removed the Get Started button (or the menu) by posting an empty call_to_actions.
+        if (settings.setting_type === 'call_to_actions' && settings.call_to_actions.length === 0) {
+          await profiles.deleteProfile(trx, pageId, legacyFieldsOf(settings.setting_type, settings.thread_state));
+          return;
+        }
         const current = await profiles.getProfile(trx, pageId);
-        await profiles.setProfile(trx, pageId, fromThreadSettings(body as SettingsRequest, current));
+        await profiles.setProfile(trx, pageId, fromThreadSettings(settings, current));
       });
       return { result: `Successfully updated ${String(body.setting_type)} setting` };
     });

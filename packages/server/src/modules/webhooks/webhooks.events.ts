@@ -62,6 +62,8 @@ export async function toWebhookItems(db: Db, events: StoredEvent[]): Promise<Web
         const covered = await messaging.messagesCoveredByMark(db, thread.id, previous.readSeq, event.marks.readSeq);
         if (covered.watermark !== null) push('message_reads', { sender: shopper, recipient: page, timestamp: now, read: { watermark: covered.watermark } });
       }
+    } else if (event.type === 'payment.completed') {
+      push('messaging_payments', { sender: shopper, recipient: page, timestamp: event.at, payment: event.payment });
     } else if (event.type === 'optin.received') {
       push('messaging_optins', { sender: shopper, recipient: page, timestamp: event.at, optin: { ref: event.ref } });
     } else if (event.type === 'referral.received') {

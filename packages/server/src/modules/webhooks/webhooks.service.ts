@@ -7,10 +7,14 @@ import { callBot, type Outbound } from './outbound.js';
 import * as repo from './webhooks.repository.js';
 import type { WebhookDeliveriesTable } from './webhooks.table.js';
 import { parkedUntil } from './webhooks.worker.js';
+import * as apps from '../apps/apps.service.js';
+import type { WebhookField } from '@tijara/protocol';
+import { envelope, type MessagingItem } from './webhooks.events.js';
+import { asciiJson, signatureHeaders } from './signing.js';
 
 export { createOutbound, type Outbound } from './outbound.js';
 export { createWebhookWorker, type WebhookWorker } from './webhooks.worker.js';
-export { asciiJson, signatureHeaders } from './signing.js';
+export { asciiJson, signatureHeaders };
 
 /**
  * The subscription handshake: GET callback?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…
@@ -92,4 +96,51 @@ export async function resend(db: Db, appId: string, deliveryId: string): Promise
 /** After the webhook is saved again: parked and backed-off deliveries go out now, in their order. */
 export async function resumeDeliveries(db: Db, appId: string): Promise<void> {
   await repo.rescheduleApp(db, appId, Date.now());
+}
+
+export type SyncAnswer = { kind: 'answer'; body: unknown } | { kind: 'not_subscribed' } | { kind: 'failed'; reason: string };
+
+/**
+ * A callback that needs an answer (checkout_update, pre_checkout): sent alone to one app, signed,
+ * bounded in time; the response body is the answer. Logged like any delivery.
+ */
+export async function callSync(db: Db, outbound: Outbound, input: { appId: string; pageId: string; psid: string; field: WebhookField; item: MessagingItem; timeoutMs: number }): Promise<SyncAnswer> {
+  const target = (await apps.deliveryTargets(db, input.pageId, input.field)).find((candidate) => candidate.appId === input.appId);
+  if (!target) return { kind: 'not_subscribed' };
+  const body = asciiJson(envelope(input.pageId, input.item));
+  const result = await callBot(outbound, {
+    method: 'POST',
+    url: target.callbackUrl,
+    headers: { 'content-type': 'application/json', 'user-agent': 'Tijara-Webhooks/1.0', ...signatureHeaders(target.appSecret, body) },
+    body,
+    timeoutMs: input.timeoutMs,
+  });
+  const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+  const now = Date.now();
+  await repo.insertDeliveries(db, [
+    {
+      id: newId(now),
+      app_id: input.appId,
+      page_id: input.pageId,
+      ordering_key: `sync:${input.appId}:${input.pageId}:${input.psid}`,
+      field: input.field,
+      body,
+      status: ok ? 'delivered' : 'failed',
+      attempts: 1,
+      next_attempt_at: now,
+      claimed_until: null,
+      created_at: now,
+      delivered_at: ok ? now : null,
+      last_status_code: result.statusCode,
+      last_error: result.error,
+      last_latency_ms: result.latencyMs,
+      last_response: result.excerpt,
+    },
+  ]);
+  if (!ok) return { kind: 'failed', reason: result.error ?? `the bot answered HTTP ${result.statusCode}` };
+  try {
+    return { kind: 'answer', body: JSON.parse(result.body) };
+  } catch {
+    return { kind: 'failed', reason: 'the bot\'s answer is not JSON' };
+  }
 }
