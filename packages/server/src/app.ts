@@ -24,6 +24,7 @@ import { graphAppsRoutes } from './modules/apps/graph-apps.routes.js';
 import { mediaRoutes } from './modules/messaging/media.routes.js';
 import { walletRoutes } from './modules/wallet/wallet.routes.js';
 import { checkoutRoutes } from './modules/checkout/checkout.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
 import { sendApiRoutes } from './modules/messaging/send-api.routes.js';
 import { messengerProfileRoutes } from './modules/pages/messenger-profile.routes.js';
 
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(mediaRoutes(deps));
   await app.register(walletRoutes(deps));
   await app.register(checkoutRoutes(deps));
+  await app.register(adminRoutes(deps));
   await app.register(graphPlugin(deps, [sendApiRoutes, messengerProfileRoutes, graphAppsRoutes, graphBatchRoutes(() => app)]), { prefix: '/graph' });
 
   const webRoot = options.webRoot === undefined ? webDist : options.webRoot;

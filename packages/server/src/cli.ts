@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { demoCredentials, seedDemo } from './demo/seed.js';
 import { createOutbox } from './events/outbox.js';
 import { main } from './main.js';
+import { createOperator } from './modules/accounts/accounts.service.js';
 
 const usage = `Usage: tijara <command>
 
@@ -12,6 +13,8 @@ Commands:
                       seeds the demo data on the first run and runs the echo bot on the demo page
   migrate             bring the database schema up to date
   seed-demo           create the demo merchant, shopper, page and conversation if missing
+  create-operator --email E --password P [--name N]
+                      create a platform operator (approves payments-beta apps at /admin)
   credentials --json  print the demo data a script needs (page, shopper, merchant sign-ins,
                       the demo app's id, secret, page token and verify token)
 
@@ -53,6 +56,19 @@ async function run(argv: string[]): Promise<void> {
         const credentials = await demoCredentials(store.db, config.publicUrl, config.dataDir);
         if (!credentials) throw new Error('No demo data in this database; run `npx tijara seed-demo` or `npm start` first');
         console.log(rest.includes('--json') ? JSON.stringify(credentials, null, 2) : formatCredentials(credentials));
+      });
+    case 'create-operator':
+      return withStore(async (store) => {
+        await migrateToLatest(store.db);
+        const option = (name: string) => {
+          const index = rest.indexOf(`--${name}`);
+          return index >= 0 ? rest[index + 1] : undefined;
+        };
+        const email = option('email');
+        const password = option('password');
+        if (!email || !password) throw new Error('usage: tijara create-operator --email <email> --password <password> [--name <name>]');
+        const { account, created } = await createOperator(store.db, { email, password, name: option('name') ?? 'Operator' });
+        console.log(created ? `Operator ${account.email} created; sign in at /admin.` : `${account.email} already had an account; it is now an operator (its password is unchanged).`);
       });
     case undefined:
     case 'help':

@@ -30,6 +30,7 @@ export async function main(config: Config, options: { demo: boolean }): Promise<
       '',
       `  Demo shopper:   ${credentials.shopper.email} / ${credentials.shopper.password}`,
       `  Demo merchant:  ${credentials.merchant.email} / ${credentials.merchant.password}  (business console: ${config.publicUrl}/business)`,
+      `  Demo operator:  ${credentials.operator.email} / ${credentials.operator.password}  (operator console: ${config.publicUrl}/admin)`,
       `  Demo page:      ${credentials.page.url}${bot ? `  (the echo bot answers there, on port ${bot.port})` : ''}`,
       `  Developers:     ${config.publicUrl}/developers  (npx tijara credentials --json prints the demo app's token)`,
     );

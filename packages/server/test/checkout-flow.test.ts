@@ -5,7 +5,8 @@ import { testEngines } from './helpers/db.js';
 import { connectBot, graphSend, openShop, subscribeWebhook, visit, type Bot, type Shop } from './helpers/fixtures.js';
 import { startReceiver, type Receiver } from './helpers/receiver.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import type { ApiClient } from './helpers/client.js';
+import { ApiClient, uniqueEmail } from './helpers/client.js';
+import { createOperator } from '../src/modules/accounts/accounts.service.js';
 
 const year = new Date().getUTCFullYear() + 3;
 const card = (number: string) => ({ number, expMonth: 11, expYear: year, cvc: number.length === 15 ? '1234' : '123', holderName: 'Leila Ben Ali', postalCode: '1002' });
@@ -226,6 +227,24 @@ for (const engine of await testEngines()) {
       const unapproved = await real.shopper.post(`/api/checkouts/${realSheet.body.id}/pay`, { idempotencyKey: 'real-aaaaaaaa', cardId: await cardId(real.shopper) });
       assert.deepEqual([unapproved.body.status, unapproved.body.code], ['failed', 'payments_not_enabled']);
       assert.match(unapproved.body.message, /approval/);
+
+      // The developer applies; an operator approves; the same real payment then goes through.
+      const applied = await real.shop.merchant.post(`/api/developer/apps/${real.bot.appId}/payments-application`, { useCase: 'We sell hand-thrown mugs to our followers.' });
+      assert.equal(applied.status, 201);
+      assert.equal(applied.body.status, 'pending');
+      assert.equal((await real.shop.merchant.get('/api/admin/payment-applications')).status, 403, 'merchants are not operators');
+      const operator = new ApiClient(server.url);
+      await createOperator(server.platform.deps.db, { email: uniqueEmail('operator'), password: 'operator password', name: 'Op' }).then(async ({ account }) => operator.signIn(account.email, 'operator password'));
+      const queue = await operator.get('/api/admin/payment-applications?status=pending');
+      assert.ok(queue.body.data.some((a: any) => a.appId === real.bot.appId));
+      const decision = await operator.post(`/api/admin/payment-applications/${real.bot.appId}/decision`, { approve: true, note: 'Welcome aboard' });
+      assert.equal(decision.body.status, 'approved');
+      const approved = await real.shopper.post(`/api/checkouts/${realSheet.body.id}/pay`, { idempotencyKey: 'real-bbbbbbbb', cardId: await cardId(real.shopper) });
+      assert.equal(approved.body.status, 'paid', JSON.stringify(approved.body));
+      assert.equal(approved.body.order.isTest, false);
+
+      const ledger = await operator.get('/api/admin/ledger-check');
+      assert.deepEqual(ledger.body, { ok: true, problems: [] });
     });
   });
 }

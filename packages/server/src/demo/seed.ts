@@ -12,6 +12,7 @@ import type { Outbox } from '../events/outbox.js';
 export const demo = {
   shopper: { email: 'shopper@tijara.test', password: 'shopper-demo-pass', name: 'Salma Haddad' },
   merchant: { email: 'merchant@tijara.test', password: 'merchant-demo-pass', name: 'Karim Mansour' },
+  operator: { email: 'operator@tijara.test', password: 'operator-demo-pass', name: 'Platform Operator' },
   page: {
     name: 'Tijara Demo Shop',
     username: 'demo.shop',
@@ -42,6 +43,7 @@ export interface DemoCredentials {
   page: { id: string; username: string; name: string; url: string };
   shopper: { email: string; password: string; name: string; psid: string | null };
   merchant: { email: string; password: string; name: string };
+  operator: { email: string; password: string };
   app: { id: string; secret: string; pageAccessToken: string; verifyToken: string } | null;
 }
 
@@ -51,6 +53,7 @@ export async function seedDemo(db: Kysely<Database>, outbox: Outbox, dataDir: st
   const bot = await db.transaction().execute(async (trx) => {
     const merchant = await accounts.signUp(trx, { ...demo.merchant, role: 'merchant' });
     const shopper = await accounts.signUp(trx, { ...demo.shopper, role: 'shopper' });
+    await accounts.createOperator(trx, demo.operator);
     const page = await pages.createPage(trx, merchant.account.id, demo.page);
     const { thread } = await messaging.openConversation(trx, outbox, shopper.account.id, { username: demo.page.username, ref: 'demo' });
     const access = await messaging.requirePageThread(trx, thread.page.id, thread.id, merchant.account.id);
@@ -77,6 +80,7 @@ export async function demoCredentials(db: Kysely<Database>, publicUrl: string, d
     page: { id: page.id, username: page.username, name: page.name, url: `${publicUrl}/m/${page.username}` },
     shopper: { email: demo.shopper.email, password: demo.shopper.password, name: shopper.name, psid: thread?.shopper.psid ?? null },
     merchant: { email: demo.merchant.email, password: demo.merchant.password, name: merchant.name },
+    operator: { email: demo.operator.email, password: demo.operator.password },
     app: bot ? { id: bot.appId, secret: bot.appSecret, pageAccessToken: bot.pageAccessToken, verifyToken: bot.verifyToken } : null,
   };
 }

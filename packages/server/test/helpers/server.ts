@@ -1,4 +1,5 @@
 import net from 'node:net';
+import pino from 'pino';
 import type { Engine } from '../../src/db/database.js';
 import { loadConfig } from '../../src/config.js';
 import { startPlatform, type Platform } from '../../src/platform.js';
@@ -6,6 +7,8 @@ import { freshStore } from './db.js';
 
 export interface TestServer {
   url: string;
+  /** The PostgreSQL schema, when the server runs on PostgreSQL. */
+  schema?: string;
   platform: Platform;
   close(): Promise<void>;
 }
@@ -20,7 +23,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startTestServer(options: { engine?: Engine; signInRateLimit?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { engine?: Engine; signInRateLimit?: number; env?: Record<string, string>; logFile?: string } = {}): Promise<TestServer> {
   const testStore = await freshStore(options.engine ?? 'sqlite');
   const port = await freePort();
   const config = loadConfig({
@@ -35,9 +38,12 @@ export async function startTestServer(options: { engine?: Engine; signInRateLimi
     LOG_LEVEL: 'silent',
     SIGNIN_RATE_LIMIT: String(options.signInRateLimit ?? 1000),
   });
-  const platform = await startPlatform({ config, store: testStore.store });
+  // With a log file, everything down to debug is written to it, as an operator's logs would be.
+  const logger = options.logFile ? pino({ level: 'debug' }, pino.destination({ dest: options.logFile, sync: true })) : undefined;
+  const platform = await startPlatform({ config, store: testStore.store, logger });
   return {
     url: platform.url,
+    schema: testStore.schema,
     platform,
     async close() {
       await platform.close();

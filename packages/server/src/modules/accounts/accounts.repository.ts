@@ -51,3 +51,7 @@ export function deleteSession(db: Db, tokenHash: string) {
 export function deleteExpiredSessions(db: Db, now: number) {
   return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+export function updateAccountRole(db: Db, id: string, role: string) {
+  return db.updateTable('accounts').set({ role }).where('id', '=', id).execute();
+}

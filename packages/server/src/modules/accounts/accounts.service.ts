@@ -100,3 +100,15 @@ export async function getAccountNames(db: Db, ids: string[]): Promise<Map<string
   const rows = await repo.findAccountsByIds(db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** `tijara create-operator`: an operator account, or the existing account promoted to operator. */
+export async function createOperator(db: Db, input: { email: string; password: string; name: string }): Promise<{ account: Account; created: boolean }> {
+  if (input.password.length < 8) throw new HttpError(400, 'invalid_field', 'The password must be at least 8 characters', 'password');
+  const existing = await repo.findAccountByEmail(db, normalizeEmail(input.email));
+  if (existing) {
+    await repo.updateAccountRole(db, existing.id, 'operator');
+    return { account: toAccount({ ...existing, role: 'operator' }), created: false };
+  }
+  const { account } = await signUp(db, { ...input, role: 'operator' });
+  return { account, created: true };
+}

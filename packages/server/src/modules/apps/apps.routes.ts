@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError, AppWithSecret, ConnectPageBody, CreateAppBody, DeveloperApp, DeveloperAppList, IssuedPageToken, ListQuery, SetWebhookBody, UpdateAppBody, WebhookDelivery, WebhookDeliveryList } from '@tijara/protocol';
+import { ApplyForPaymentsBody, BetaApplication, AppError, AppWithSecret, ConnectPageBody, CreateAppBody, DeveloperApp, DeveloperAppList, IssuedPageToken, ListQuery, SetWebhookBody, UpdateAppBody, WebhookDelivery, WebhookDeliveryList } from '@tijara/protocol';
 import type { AppDeps } from '../../deps.js';
 import { requireAccount, sessionAuth } from '../../http/auth.js';
 import * as webhooks from '../webhooks/webhooks.service.js';
+import * as payments from '../payments/payments.service.js';
 import * as apps from './apps.service.js';
 
 const AppParams = Type.Object({ appId: Type.String({ pattern: '^[0-9]{1,20}$' }) });
@@ -86,6 +87,24 @@ export function appsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       await apps.removeWebhook(deps.db, request.params.appId);
       return apps.getApp(deps.db, request.params.appId, accountId);
     });
+
+    app.get(
+      '/api/developer/apps/:appId/payments-application',
+      { schema: { tags, summary: 'The app\'s payments beta application (null before applying)', params: AppParams, response: { 200: Type.Union([BetaApplication, Type.Null()]), ...errors } } },
+      async (request) => {
+        await owned(request.params.appId, requireAccount(request).id);
+        return payments.getApplication(deps.db, request.params.appId);
+      },
+    );
+
+    app.post(
+      '/api/developer/apps/:appId/payments-application',
+      { schema: { tags, summary: 'Apply for the payments beta; an operator approves it. Until then only test payments by testers work', params: AppParams, body: ApplyForPaymentsBody, response: { 201: BetaApplication, 409: AppError, ...errors } } },
+      async (request, reply) => {
+        await owned(request.params.appId, requireAccount(request).id);
+        return reply.status(201).send(await payments.applyForPayments(deps.db, request.params.appId, request.body.useCase));
+      },
+    );
 
     app.get(
       '/api/developer/apps/:appId/deliveries',
