@@ -6,7 +6,10 @@ import { connectBot, graphSend, openShop, subscribeWebhook, visit, type Bot, typ
 import { startReceiver, type Receiver } from './helpers/receiver.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { ApiClient, uniqueEmail } from './helpers/client.js';
+import * as openpgp from 'openpgp';
 import { createOperator } from '../src/modules/accounts/accounts.service.js';
+import { decide } from '../src/modules/payments/payments.service.js';
+import { startStripeStandIn, type StripeStandIn } from './helpers/stripe-stand-in.js';
 
 const year = new Date().getUTCFullYear() + 3;
 const card = (number: string) => ({ number, expMonth: 11, expYear: year, cvc: number.length === 15 ? '1234' : '123', holderName: 'Leila Ben Ali', postalCode: '1002' });
@@ -45,14 +48,19 @@ const fixedSummary = {
 for (const engine of await testEngines()) {
   describe(`checkout on ${engine}`, () => {
     let server: TestServer;
+    let stripe: StripeStandIn;
     const hooks: Receiver[] = [];
     before(async () => {
-      server = await startTestServer({ engine, env: { CHECKOUT_CALLBACK_TIMEOUT_MS: '500' } });
+      stripe = await startStripeStandIn();
+      server = await startTestServer({ engine, env: { CHECKOUT_CALLBACK_TIMEOUT_MS: '500', STRIPE_API_BASE: stripe.url } });
     });
     after(async () => {
       await Promise.all(hooks.map((hook) => hook.close()));
       await server.close();
+      await stripe.close();
     });
+
+    const approve = (appId: string) => decide(server.platform.deps.db, appId, true, 'approved in a test', 'test-operator');
 
     /** A shop whose bot may sell (the shopper is a payments tester), a shopper with a saved card, and a Buy button in the thread. */
     async function scene(summary: Record<string, unknown> = fixedSummary, options: { tester?: boolean } = {}): Promise<Scene & { messageId: string }> {
@@ -215,6 +223,52 @@ for (const engine of await testEngines()) {
       assert.equal(shipped.status, 409, 'a refunded order cannot ship');
       const { rows } = await sql<{ total: number }>`select sum(amount) as total from test_processor_refunds`.execute(server.platform.deps.db);
       assert.ok(Number(rows[0]!.total) >= 1375);
+    });
+
+    test('a page that charges through Stripe: the charge and a refund go to Stripe, once each', async () => {
+      const s = await scene({ ...fixedSummary, is_test_payment: false });
+      await s.shop.merchant.post(`/api/developer/apps/${s.bot.appId}/payments-application`, { useCase: 'Mugs, sold through our Messenger bot.' });
+      await approve(s.bot.appId);
+      const settings = await s.shop.merchant.request('PUT', `/api/pages/${s.shop.page.id}/payment-settings`, { provider: 'stripe', stripeSecretKey: stripe.secretKey });
+      assert.equal(settings.status, 200, JSON.stringify(settings.body));
+      assert.equal(settings.body.stripeKeyHint, `…${stripe.secretKey.slice(-4)}`);
+      const sheet = await open(s);
+      const paid = await s.shopper.post(`/api/checkouts/${sheet.body.id}/pay`, { idempotencyKey: 'stripe-aaaaaaaa', cardId: await cardId(s.shopper) });
+      assert.equal(paid.body.status, 'paid', JSON.stringify(paid.body));
+      assert.equal(paid.body.order.provider, 'stripe');
+      const charge = stripe.charges.at(-1)!;
+      assert.equal(charge.amount, 1375);
+      const payment = await s.hook.waitFor((i) => i.payment);
+      assert.deepEqual([payment.payment.payment_credential.provider_type, payment.payment.payment_credential.charge_id], ['stripe', charge.id]);
+      const refunded = await s.shop.merchant.post(`/api/pages/${s.shop.page.id}/orders/${paid.body.order.id}/refunds`, { idempotencyKey: 'stripe-refund-1', amount: 375 });
+      assert.equal(refunded.body.status, 'partially_refunded');
+      assert.deepEqual(stripe.refunds.map((r) => [r.charge, r.amount]).at(-1), [charge.id, 375]);
+    });
+
+    test('tokenized payments: the bot receives a single-use card encrypted to the page\'s PGP key', async () => {
+      const s = await scene({ ...fixedSummary, is_test_payment: false });
+      await s.shop.merchant.post(`/api/developer/apps/${s.bot.appId}/payments-application`, { useCase: 'Mugs, charged with our own processor.' });
+      await approve(s.bot.appId);
+      const { privateKey, publicKey } = await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'Mug Shop' }], format: 'armored' });
+      const profile = await fetch(`${server.url}/v6.0/me/messenger_profile?access_token=${s.bot.token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payment_settings: { privacy_url: 'https://mugs.example/privacy', public_key: publicKey, testers: [] } }),
+      });
+      assert.equal(profile.status, 200);
+      assert.equal((await s.shop.merchant.request('PUT', `/api/pages/${s.shop.page.id}/payment-settings`, { provider: 'token' })).status, 200);
+      const sheet = await open(s);
+      const paid = await s.shopper.post(`/api/checkouts/${sheet.body.id}/pay`, { idempotencyKey: 'token-aaaaaaaa', cardId: await cardId(s.shopper) });
+      assert.equal(paid.body.status, 'paid', JSON.stringify(paid.body));
+      const { payment } = await s.hook.waitFor((i) => i.payment);
+      assert.equal(payment.payment_credential.provider_type, 'token');
+      const key = await openpgp.readPrivateKey({ armoredKey: privateKey });
+      const decrypt = async (armored: string) => (await openpgp.decrypt({ message: await openpgp.readMessage({ armoredMessage: armored }), decryptionKeys: key })).data as string;
+      const virtualNumber = await decrypt(payment.payment_credential.tokenized_card);
+      assert.match(virtualNumber, /^\d{16}$/);
+      assert.notEqual(virtualNumber, '4242424242424242', 'never the shopper\'s own card');
+      assert.match(await decrypt(payment.payment_credential.tokenized_cvv), /^\d{3}$/);
+      assert.match(payment.payment_credential.token_expiry_year, /^\d{4}$/);
     });
 
     test('the payments beta: before approval only the page\'s testers can make test payments', async () => {

@@ -255,7 +255,8 @@ export async function pay(deps: CheckoutDeps, shopperId: string, checkoutId: str
           return await release('refused_by_shop', 'The shop could not accept this order right now (an item may have just sold out). You were not charged.');
         }
       }
-      const provider = await payments.providerFor(deps, config, isTest);
+      const provider = await payments.providerFor(deps, config, isTest).catch(() => null);
+      if (!provider) return await release('processing_error', 'This shop\'s payment settings are incomplete, so it cannot take payments right now. You were not charged.');
       charged = await payments.charge(deps, { checkoutId: session.id, idempotencyKey: key, amount, currency: summary.currency, card, provider, isTest, description: `${summary.merchant_name}: ${session.payload}` });
       if (!charged.outcome.ok) return await release(charged.outcome.code, payments.declineMessages[charged.outcome.code]);
     }

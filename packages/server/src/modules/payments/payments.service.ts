@@ -11,6 +11,7 @@ import * as repo from './payments.repository.js';
 import type { LedgerEntriesTable, PaymentsTable } from './payments.table.js';
 import type { ChargeOutcome, PaymentProvider, ProviderType } from './providers/provider.js';
 import { createTestProcessor } from './providers/test-processor.js';
+import { readPaymentPublicKey } from './providers/token.js';
 import type { Vault } from './vault.js';
 
 export { toDecimal, toMinor, MoneyError, isCurrency } from './money.js';
@@ -60,6 +61,11 @@ export async function updateSettings(deps: PaymentsDeps, pageId: string, input: 
   if (input.provider === 'stripe' && !key) throw badRequest('invalid_field', 'body.stripeSecretKey is required to charge through Stripe', 'body.stripeSecretKey');
   if (input.provider === 'token' && !current.publicKey) {
     throw badRequest('invalid_field', 'Tokenized payments need a PGP public key: set payment_settings.public_key through the Messenger Profile API first', 'body.provider');
+  }
+  if (input.provider === 'token') {
+    await readPaymentPublicKey(current.publicKey ?? '').catch((error: Error) => {
+      throw badRequest('invalid_field', `payment_settings.public_key cannot be used: ${error.message}`, 'payment_settings.public_key');
+    });
   }
   await repo.upsertSettings(deps.db, pageId, input.provider, key ? deps.vault.seal(key) : null, Date.now());
   return settingsView(deps, pageId);
