@@ -5,6 +5,7 @@ import { demoCredentials, seedDemo } from './demo/seed.js';
 import { createOutbox } from './events/outbox.js';
 import { main } from './main.js';
 import { createOperator } from './modules/accounts/accounts.service.js';
+import { createVault, loadVaultKey } from './modules/payments/vault.js';
 
 const usage = `Usage: tijara <command>
 
@@ -47,7 +48,7 @@ async function run(argv: string[]): Promise<void> {
     case 'seed-demo':
       return withStore(async (store, config) => {
         await migrateToLatest(store.db);
-        const created = await seedDemo(store.db, createOutbox(store.engine), config.dataDir);
+        const created = await seedDemo(store.db, createOutbox(store.engine), createVault(loadVaultKey(config)), config.dataDir);
         console.log(created ? 'Demo data created.' : 'Demo data already present.');
       });
     case 'credentials':
@@ -87,6 +88,7 @@ function formatCredentials(c: NonNullable<Awaited<ReturnType<typeof demoCredenti
     `Page:     ${c.page.name} (@${c.page.username}, id ${c.page.id}) ${c.page.url}`,
     `Shopper:  ${c.shopper.email} / ${c.shopper.password}${c.shopper.psid ? ` (PSID ${c.shopper.psid})` : ''}`,
     `Merchant: ${c.merchant.email} / ${c.merchant.password}`,
+    `Operator: ${c.operator.email} / ${c.operator.password}`,
     ...(c.app ? [`App:      id ${c.app.id}, secret ${c.app.secret}`, `          page token ${c.app.pageAccessToken}`, `          verify token ${c.app.verifyToken}`] : []),
   ].join('\n');
 }

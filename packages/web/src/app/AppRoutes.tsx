@@ -9,6 +9,7 @@ import { AuthRoute } from './routes/AuthRoute';
 import { ChatsRoute } from './routes/ChatsRoute';
 import { OpenRoute } from './routes/OpenRoute';
 import { BusinessRoute } from './routes/BusinessRoute';
+import { DevelopersRoute } from './routes/DevelopersRoute';
 
 export const homeOf = (session: Session): string => (session.account.role === 'merchant' ? '/business' : '/');
 
@@ -41,7 +42,8 @@ export function AppRoutes() {
   const thread = matchPath('/t/:threadId', pathname);
   if (thread?.threadId) return <ChatsRoute threadId={thread.threadId} />;
   const open = matchPath('/m/:username', pathname);
-  if (open?.username) return <OpenRoute username={open.username} refParam={search.get('ref')} />;
+  if (open?.username) return <OpenRoute username={open.username} refParam={search.get('ref')} optin={search.get('optin')} />;
   if (pathname === '/business' || pathname.startsWith('/business/')) return <BusinessRoute pathname={pathname} />;
+  if (pathname === '/developers' || pathname.startsWith('/developers/')) return <DevelopersRoute pathname={pathname} />;
   return <NotFound />;
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { Session, SocketFrame } from '@tijara/protocol';
-import { useSocketFrames } from '../lib/realtime-context';
+import type { Session, Side, SocketFrame, Thread } from '@tijara/protocol';
+import { useSocketFrames, useSyncGeneration } from '../lib/realtime-context';
 import { markDelivered, type ThreadScope } from '../features/thread/api/thread';
-import { listMyPages } from '../features/business/api/pages';
+import { listMyPages, listPageThreads } from '../features/business/api/pages';
+import { listThreads } from '../features/conversations/api/conversations';
 
 /** A replay can bring many messages of one thread; one "delivered up to seq" per thread answers them. */
 const flushDelayMs = 300;
@@ -42,6 +43,34 @@ export function DeliveryReceipts({ session }: { session: Session }) {
   };
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  // The socket starts from now and replays nothing, so what arrived while this device was away is
+  // acknowledged from the lists instead: the latest conversations, as the shopper and as each page.
+  const generation = useSyncGeneration();
+  useEffect(() => {
+    if (generation === 0) return;
+    let live = true;
+    const acknowledge = (threads: Thread[], viewer: Side, scopeOf: (thread: Thread) => ThreadScope) => {
+      for (const thread of threads) {
+        const last = thread.lastMessage;
+        if (live && last && last.side !== viewer && thread.marks[viewer].deliveredSeq < last.seq) enqueue(thread.id, scopeOf(thread), last.seq);
+      }
+    };
+    listThreads(null)
+      .then((list) => acknowledge(list.data, 'shopper', () => ({ kind: 'shopper' })))
+      .catch(() => undefined);
+    void pages(generation > 1).then((owned) => {
+      for (const pageId of owned) {
+        listPageThreads(pageId, null)
+          .then((list) => acknowledge(list.data, 'page', () => ({ kind: 'page', pageId })))
+          .catch(() => undefined);
+      }
+    });
+    return () => {
+      live = false;
+    };
+    // enqueue and pages only touch refs; the lists are read again only when the socket starts over.
+  }, [generation]);
 
   useSocketFrames((frame: SocketFrame) => {
     if (frame.type === 'ready') return flush();

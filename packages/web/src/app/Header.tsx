@@ -10,6 +10,8 @@ export function Header() {
   const { pathname } = useLocation();
   const merchant = session?.account.role === 'merchant';
   const inBusiness = pathname.startsWith('/business');
+  const inDevelopers = pathname.startsWith('/developers');
+  const inChats = !inBusiness && !inDevelopers;
 
   const leave = async () => {
     // Even if the server call fails the cookie is useless without the in-memory CSRF token.
@@ -28,11 +30,14 @@ export function Header() {
       </Link>
       {session && merchant && (
         <nav className="header-nav" aria-label={t('nav.label')}>
-          <Link to="/" className={!inBusiness ? 'is-active' : undefined} aria-current={!inBusiness ? 'page' : undefined}>
+          <Link to="/" className={inChats ? 'is-active' : undefined} aria-current={inChats ? 'page' : undefined}>
             {t('nav.chats')}
           </Link>
           <Link to="/business" className={inBusiness ? 'is-active' : undefined} aria-current={inBusiness ? 'page' : undefined}>
             {t('nav.business')}
+          </Link>
+          <Link to="/developers" className={inDevelopers ? 'is-active' : undefined} aria-current={inDevelopers ? 'page' : undefined}>
+            {t('nav.developers')}
           </Link>
         </nav>
       )}

@@ -84,6 +84,7 @@ export const api = {
   post: <T>(path: string, json?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, json }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   put: <T>(path: string, body: Blob, contentType: string) => request<T>('PUT', path, { body, contentType }),
+  putJson: <T>(path: string, json: unknown) => request<T>('PUT', path, { json }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

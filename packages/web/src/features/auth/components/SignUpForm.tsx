@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { limits, type AccountRole, type Session } from '@tijara/protocol';
+import { limits, type Session, type SignUpBody } from '@tijara/protocol';
 import { useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { Field } from '../../../components/Field';
@@ -15,7 +15,8 @@ export function SignUpForm({ next, onSignedUp }: { next: string | null; onSigned
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [role, setRole] = useState<AccountRole>('shopper');
+  // Operators are never made by signing up, so only the two sign-up roles are offered.
+  const [role, setRole] = useState<NonNullable<SignUpBody['role']>>('shopper');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(fields, { email: t('auth.email'), password: t('auth.password'), name: t('auth.name') });
 

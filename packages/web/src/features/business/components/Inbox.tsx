@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import type { Page, Thread } from '@tijara/protocol';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n, type Translate } from '../../../lib/i18n';
+import { messagePreview } from '../../../lib/preview';
 import { useErrorText } from '../../../lib/errors';
 import { formatListTime } from '../../../lib/format';
 import { useLiveThreads } from '../../../hooks/useLiveThreads';
@@ -9,11 +10,11 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Spinner } from '../../../components/Spinner';
 import { listPageThreads } from '../api/pages';
 
-function preview(thread: Thread, you: string, fallback: string, attachment: string): string {
+function preview(thread: Thread, t: Translate): string {
+  const you = t('chats.you');
   const last = thread.lastMessage;
-  if (!last) return fallback;
-  // Bot messages may carry only a template or a tapped button.
-  const text = last.text ?? last.postback?.title ?? attachment;
+  if (!last) return t('chats.noMessages');
+  const text = messagePreview(last, t);
   return last.side === 'page' ? `${you}: ${text}` : text;
 }
 
@@ -46,7 +47,7 @@ export function Inbox({ page, activeThreadId, emptyAction }: { page: Page; activ
               key={thread.id}
               href={`/business/pages/${encodeURIComponent(pageId)}/t/${encodeURIComponent(thread.id)}`}
               name={thread.shopper.name}
-              preview={preview(thread, t('chats.you'), t('chats.noMessages'), t('thread.attachment'))}
+              preview={preview(thread, t)}
               time={formatListTime(thread.lastMessage?.createdAt ?? thread.createdAt, locale)}
               unread={thread.unread}
               unreadLabel={t('chats.unread', { count: thread.unread })}

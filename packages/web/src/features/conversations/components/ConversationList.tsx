@@ -1,5 +1,6 @@
 import type { Thread } from '@tijara/protocol';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n, type Translate } from '../../../lib/i18n';
+import { messagePreview } from '../../../lib/preview';
 import { useErrorText } from '../../../lib/errors';
 import { formatListTime } from '../../../lib/format';
 import { useLiveThreads } from '../../../hooks/useLiveThreads';
@@ -10,11 +11,11 @@ import { listThreads } from '../api/conversations';
 
 const acceptsAll = () => true;
 
-function preview(thread: Thread, you: string, fallback: string, attachment: string): string {
+function preview(thread: Thread, t: Translate): string {
+  const you = t('chats.you');
   const last = thread.lastMessage;
-  if (!last) return thread.page.greeting || fallback;
-  // Bot messages may carry only a template or a tapped button.
-  const text = last.text ?? last.postback?.title ?? attachment;
+  if (!last) return thread.page.greeting || t('chats.noMessages');
+  const text = messagePreview(last, t);
   return last.side === 'shopper' ? `${you}: ${text}` : text;
 }
 
@@ -49,7 +50,7 @@ export function ConversationList({ activeThreadId }: { activeThreadId: string | 
               href={`/t/${encodeURIComponent(thread.id)}`}
               name={thread.page.name}
               avatarUrl={thread.page.avatarUrl}
-              preview={preview(thread, t('chats.you'), t('chats.noMessages'), t('thread.attachment'))}
+              preview={preview(thread, t)}
               time={formatListTime(thread.lastMessage?.createdAt ?? thread.createdAt, locale)}
               unread={thread.unread}
               unreadLabel={t('chats.unread', { count: thread.unread })}

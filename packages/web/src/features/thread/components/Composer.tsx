@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { limits } from '@tijara/protocol';
 import { useI18n } from '../../../lib/i18n';
 import { Icon } from '../../../components/Icon';
@@ -6,7 +6,16 @@ import { Icon } from '../../../components/Icon';
 /** Shows the remaining characters only when they start to matter. */
 const counterFrom = limits.messageText - 200;
 
-export function Composer({ onSend, onChange }: { onSend(text: string): void; onChange(text: string): void }) {
+interface ComposerProps {
+  onSend(text: string): void;
+  onChange(text: string): void;
+  /** The persistent menu's button, at the inline start. */
+  menuButton?: ReactNode;
+  /** The page turned the text input off (composer_input_disabled): only the menu and quick replies remain. */
+  inputDisabled?: boolean;
+}
+
+export function Composer({ onSend, onChange, menuButton, inputDisabled }: ComposerProps) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
@@ -38,8 +47,11 @@ export function Composer({ onSend, onChange }: { onSend(text: string): void; onC
     }
   };
 
+  if (inputDisabled) return menuButton ? <div className="composer composer-menu-only">{menuButton}</div> : null;
+
   return (
     <form className="composer" onSubmit={submit}>
+      {menuButton}
       <label htmlFor={id} className="visually-hidden">
         {t('thread.messageLabel')}
       </label>

@@ -8,6 +8,8 @@ export function MessageBubble({
   text,
   meta,
   failed,
+  card,
+  wide,
   children,
 }: {
   mine: boolean;
@@ -15,19 +17,36 @@ export function MessageBubble({
   grouped: boolean;
   /** The bubble below continues this burst. */
   continued: boolean;
-  text: string;
+  text: string | null;
   meta: ReactNode;
   failed?: boolean;
+  /** A template or media shown instead of a text bubble, with the time under it. */
+  card?: ReactNode;
+  /** The card needs the thread's full width (a carousel). */
+  wide?: boolean;
   children?: ReactNode;
 }) {
+  const classes = ['bubble-row', mine ? 'mine' : 'theirs'];
+  if (grouped) classes.push('grouped');
+  if (continued) classes.push('continued');
+  if (failed) classes.push('failed');
+  if (card) classes.push('has-card');
+  if (wide) classes.push('is-wide');
   return (
-    <li className={`bubble-row ${mine ? 'mine' : 'theirs'}${grouped ? ' grouped' : ''}${continued ? ' continued' : ''}${failed ? ' failed' : ''}`}>
-      <div className="bubble">
-        <p className="bubble-text" dir="auto">
-          {text}
-        </p>
-        <span className="bubble-meta">{meta}</span>
-      </div>
+    <li className={classes.join(' ')}>
+      {card ? (
+        <>
+          {card}
+          <span className="bubble-meta card-meta">{meta}</span>
+        </>
+      ) : (
+        <div className="bubble">
+          <p className="bubble-text" dir="auto">
+            {text}
+          </p>
+          <span className="bubble-meta">{meta}</span>
+        </div>
+      )}
       {children}
     </li>
   );

@@ -1,11 +1,15 @@
-import { Fragment, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Marks, Message, Side } from '@tijara/protocol';
 import { useI18n } from '../../../lib/i18n';
 import { formatClock, formatDay, sameDay } from '../../../lib/format';
 import { Icon } from '../../../components/Icon';
 import { MessageBubble } from './MessageBubble';
+import { asAttachment, BotAttachment, isWide } from './bot/BotAttachment';
 import { Ticks } from './Ticks';
 import { deliveryStatus, type PendingMessage } from './threadState';
+
+/** The title the Get Started button posts, whatever the language on screen (Messenger sends it in English). */
+export const getStartedTitle = 'Get Started';
 
 /** Within this distance of an edge counts as "at" it: new messages follow, older ones load. */
 const edgePx = 120;
@@ -29,6 +33,7 @@ export function MessageList(props: MessageListProps) {
   const { messages, pending, marks, viewer, intro, hasOlder, loadingOlder, typingName, onNearTop, onRetry } = props;
   const { t, locale } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const fromBottom = useRef(0);
   const firstId = useRef<string | undefined>(undefined);
   const pendingCount = useRef(0);
@@ -52,12 +57,29 @@ export function MessageList(props: MessageListProps) {
     if (hasOlder && !loadingOlder && el.scrollHeight <= el.clientHeight + 1) onNearTop();
   }, [messages, pending, typingName, hasOlder, loadingOlder, onNearTop]);
 
+  // The view shrinks when quick replies or the menu open under it, and the content grows when a bot's
+  // images arrive: a reader who was at the bottom stays there.
+  useEffect(() => {
+    const el = scroller.current;
+    const content = list.current;
+    if (!el || !content || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (fromBottom.current < edgePx) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
     fromBottom.current = el.scrollHeight - el.clientHeight - el.scrollTop;
     if (el.scrollTop < edgePx && hasOlder && !loadingOlder) onNearTop();
   };
+
+  // Our own Get Started button always posts the English title (bots match on it); readers see their language.
+  const shownText = (text: string, postback: boolean) => (postback && text === getStartedTitle ? t('thread.getStarted') : text);
 
   // Pending messages are the viewer's, written now: they continue whatever burst the viewer had going.
   const rows: { message: Message | null; pending: PendingMessage | null; side: Side; at: number }[] = [
@@ -71,7 +93,7 @@ export function MessageList(props: MessageListProps) {
     <div className="message-scroller" ref={scroller} onScroll={onScroll}>
       {!hasOlder && intro}
       {loadingOlder && <p className="history-loading">{t('common.loading')}</p>}
-      <ol className="message-list" aria-label={t('thread.messages')}>
+      <ol className="message-list" ref={list} aria-label={t('thread.messages')}>
         {rows.map((row, i) => {
           const before = rows[i - 1];
           const newDay = !before || !sameDay(before.at, row.at);
@@ -85,7 +107,7 @@ export function MessageList(props: MessageListProps) {
                 mine
                 grouped={grouped}
                 continued={continued}
-                text={p.text}
+                text={shownText(p.text, Boolean(p.postback))}
                 failed={p.failed}
                 meta={p.failed ? <Icon name="alert" size={16} /> : <Ticks status="sending" />}
               >
@@ -100,6 +122,7 @@ export function MessageList(props: MessageListProps) {
           }
           if (!message) return null;
           const mine = message.side === viewer;
+          const attachment = asAttachment(message.attachment);
           return (
             <Fragment key={message.id}>
               {newDay && (
@@ -111,7 +134,9 @@ export function MessageList(props: MessageListProps) {
                 mine={mine}
                 grouped={grouped}
                 continued={continued}
-                text={message.text ?? message.postback?.title ?? t('thread.attachment')}
+                text={message.postback ? shownText(message.postback.title, true) : (message.text ?? t('thread.attachment'))}
+                card={attachment && <BotAttachment attachment={attachment} />}
+                wide={attachment ? isWide(attachment) : false}
                 meta={
                   <>
                     <time dateTime={new Date(message.createdAt).toISOString()}>{formatClock(message.createdAt, locale)}</time>

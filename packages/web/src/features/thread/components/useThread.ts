@@ -1,18 +1,25 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { Side, SocketFrame } from '@tijara/protocol';
-import { useSocketFrames } from '../../../lib/realtime-context';
+import { useSocketFrames, useSyncGeneration } from '../../../lib/realtime-context';
 import { newClientId } from '../../../lib/uuid';
-import { getThread, listMessages, markRead, sendMessage, viewerSide, type ThreadScope } from '../api/thread';
-import { initialThreadState, threadReducer, type ThreadAction, type ThreadState } from './threadState';
+import { getThread, listMessages, markRead, sendMessage, sendPostback, viewerSide, type ThreadScope } from '../api/thread';
+import { initialThreadState, threadReducer, type PendingMessage, type ThreadAction, type ThreadState } from './threadState';
 
-/** The server expires typing too; we hide it ourselves if no fresh "on" comes within this window. */
-const typingShownMs = 6000;
+/**
+ * Typing is never stored, and a bot's `typing_on` has no matching "off" if the bot crashes: as on
+ * Messenger, the indicator goes away by itself after 20 s without a fresh frame.
+ */
+export const typingShownMs = 20_000;
 
 const ignore = () => undefined;
 
 export interface ThreadController {
   state: ThreadState;
   send(text: string): void;
+  /** The shopper tapped a quick reply: its title is sent as their text, with the payload. */
+  sendQuickReply(title: string, payload: string): void;
+  /** The shopper tapped a postback button, menu item or Get Started. */
+  sendPostback(title: string, payload: string): void;
   retry(clientId: string): void;
   loadOlder(): void;
 }
@@ -31,7 +38,10 @@ export function useThread(scope: ThreadScope, threadId: string): ThreadControlle
   });
   const typingTimer = useRef<number | undefined>(undefined);
 
+  // Loaded once the socket is live, and again whenever it had to start over without a replay.
+  const generation = useSyncGeneration();
   useEffect(() => {
+    if (generation === 0) return;
     let live = true;
     const current = scopeRef.current;
     Promise.all([getThread(current, threadId), listMessages(current, threadId, null)])
@@ -39,9 +49,9 @@ export function useThread(scope: ThreadScope, threadId: string): ThreadControlle
       .catch((error: unknown) => live && dispatch({ type: 'failed', error }));
     return () => {
       live = false;
-      window.clearTimeout(typingTimer.current);
     };
-  }, [scopeKey, threadId]);
+  }, [scopeKey, threadId, generation]);
+  useEffect(() => () => window.clearTimeout(typingTimer.current), []);
 
   useSocketFrames((frame: SocketFrame) => {
     if (frame.type === 'ready' || frame.threadId !== threadId) return;
@@ -57,22 +67,28 @@ export function useThread(scope: ThreadScope, threadId: string): ThreadControlle
   useReadMarks(scopeRef, scopeKey, threadId, state, viewer);
 
   const post = useCallback(
-    (clientId: string, text: string) => {
-      sendMessage(scopeRef.current, threadId, clientId, text)
-        .then((message) => dispatch({ type: 'message', message }))
-        .catch(() => dispatch({ type: 'sendFailed', clientId }));
+    (pending: PendingMessage) => {
+      const { clientId, text } = pending;
+      const sent = pending.postback
+        ? sendPostback(threadId, { clientId, title: text, payload: pending.postback.payload })
+        : sendMessage(scopeRef.current, threadId, clientId, text, pending.quickReply);
+      sent.then((message) => dispatch({ type: 'message', message })).catch(() => dispatch({ type: 'sendFailed', clientId }));
     },
     [threadId],
   );
 
-  const send = useCallback(
-    (text: string) => {
-      const clientId = newClientId();
-      dispatch({ type: 'queued', pending: { clientId, text, createdAt: Date.now(), failed: false } });
-      post(clientId, text);
+  const queue = useCallback(
+    (fields: Omit<PendingMessage, 'clientId' | 'createdAt' | 'failed'>) => {
+      const pending: PendingMessage = { ...fields, clientId: newClientId(), createdAt: Date.now(), failed: false };
+      dispatch({ type: 'queued', pending });
+      post(pending);
     },
     [post],
   );
+
+  const send = useCallback((text: string) => queue({ text }), [queue]);
+  const sendQuickReply = useCallback((title: string, payload: string) => queue({ text: title, quickReply: { payload } }), [queue]);
+  const sendPostbackTap = useCallback((title: string, payload: string) => queue({ text: title, postback: { payload } }), [queue]);
 
   const pendingRef = useRef(state.pending);
   useLayoutEffect(() => {
@@ -83,7 +99,7 @@ export function useThread(scope: ThreadScope, threadId: string): ThreadControlle
       const pending = pendingRef.current.find((p) => p.clientId === clientId);
       if (!pending) return;
       dispatch({ type: 'retrying', clientId });
-      post(clientId, pending.text);
+      post(pending);
     },
     [post],
   );
@@ -98,7 +114,7 @@ export function useThread(scope: ThreadScope, threadId: string): ThreadControlle
       .catch(() => dispatch({ type: 'older', list: null }));
   }, [cursor, loading, threadId]);
 
-  return { state, send, retry, loadOlder };
+  return { state, send, sendQuickReply, sendPostback: sendPostbackTap, retry, loadOlder };
 }
 
 /** Tells the other side we read up to their latest message, but only while this tab is visible. */

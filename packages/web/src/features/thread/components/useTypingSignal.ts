@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { setTyping, type ThreadScope } from '../api/thread';
 
-/** Re-announced before the other side's 6 s expiry so the indicator stays up while we type. */
-const renewMs = 4000;
+/** Re-announced well before the other side's 20 s expiry (typingShownMs) so it stays up while we type. */
+const renewMs = 15_000;
 const idleMs = 4000;
 
 const ignore = () => undefined;
