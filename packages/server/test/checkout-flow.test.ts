@@ -271,6 +271,35 @@ for (const engine of await testEngines()) {
       assert.match(payment.payment_credential.token_expiry_year, /^\d{4}$/);
     });
 
+    test('Buy buttons are checked when the bot sends them: first in the element, exact amounts, a privacy policy', async () => {
+      const s = await scene();
+      const send = (summary: Record<string, unknown>, buttonsFirst = true) =>
+        graphSend(server.url, s.bot, {
+          recipient: { id: s.psid },
+          message: {
+            attachment: {
+              type: 'template',
+              payload: {
+                template_type: 'generic',
+                elements: [{ title: 'Mug', buttons: buttonsFirst ? [{ type: 'payment', title: 'Buy', payload: 'X', payment_summary: summary }] : [{ type: 'postback', title: 'Info', payload: 'I' }, { type: 'payment', title: 'Buy', payload: 'X', payment_summary: summary }] }],
+              },
+            },
+          },
+        });
+      const misplaced = await send(fixedSummary, false);
+      assert.equal(misplaced.status, 400);
+      assert.match(misplaced.body.error.message, /elements\[0\]\.buttons\[1\].*first button/);
+      const inexact = await send({ ...fixedSummary, currency: 'JPY', price_list: [{ label: 'Mug', amount: '1200.50' }] });
+      assert.equal(inexact.status, 400);
+      assert.match(inexact.body.error.message, /price_list\[0\]\.amount.*never rounded/);
+      const unknownCurrency = await send({ ...fixedSummary, currency: 'ABC' });
+      assert.equal(unknownCurrency.status, 400);
+      await fetch(`${server.url}/v6.0/me/messenger_profile?access_token=${s.bot.token}`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fields: ['payment_settings'] }) });
+      const noPolicy = await send(fixedSummary);
+      assert.equal(noPolicy.status, 400);
+      assert.match(noPolicy.body.error.message, /privacy_url/);
+    });
+
     test('the payments beta: before approval only the page\'s testers can make test payments', async () => {
       const s = await scene(fixedSummary, { tester: false });
       const sheet = await open(s);

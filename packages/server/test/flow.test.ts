@@ -73,6 +73,18 @@ for (const engine of await testEngines()) {
       assert.deepEqual(botErrors, []);
     });
 
+    test('a media template shows the bot\'s own upload, named by attachment_id; another page\'s id is refused', async () => {
+      const { shopper, thread } = await visit(server.url, shop, 'Media Fan');
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      const { attachment_id } = await client.uploadAttachment('image', { data: png, filename: 'loaf.png', contentType: 'image/png' });
+      await client.sendTemplate(thread.shopper.psid, { template_type: 'media', elements: [{ media_type: 'image', attachment_id }] });
+      const shown = await shopperSees(shopper, thread.id, (m) => m.attachment?.payload?.template_type === 'media', 'the media template');
+      const url = shown.attachment.payload.elements[0].url;
+      assert.match(url, /\/attachments\//);
+      assert.deepEqual(Buffer.from(await (await fetch(url)).arrayBuffer()), png);
+      await assert.rejects(() => client.sendTemplate(thread.shopper.psid, { template_type: 'media', elements: [{ media_type: 'image', attachment_id: '1234567890123456' }] }), (error: unknown) => error instanceof GraphApiError && /attachment_id/.test(error.apiMessage));
+    });
+
     test('the bot reads the shopper\'s profile with its page token', async () => {
       const { thread } = await visit(server.url, shop, 'Omar Farouk');
       const profile = await client.getUserProfile(thread.shopper.psid, ['first_name', 'last_name']);

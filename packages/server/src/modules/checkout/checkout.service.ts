@@ -15,7 +15,6 @@ import * as payments from '../payments/payments.service.js';
 import * as wallet from '../wallet/wallet.service.js';
 import * as repo from './checkout.repository.js';
 import type { CheckoutSessionsTable } from './checkout.table.js';
-import { buyButtonAt } from './buy-button.js';
 
 export interface CheckoutDeps extends payments.PaymentsDeps {
   outbox: Outbox;
@@ -88,7 +87,7 @@ export async function openCheckout(deps: CheckoutDeps, shopperId: string, thread
   const { thread } = await messaging.requireShopperThread(deps.db, threadId, shopperId);
   const message = await messaging.pageMessage(deps.db, thread.id, input.messageId);
   if (!message) throw notFound('message_not_found', 'No message of this conversation has that id', 'body.messageId');
-  const button = buyButtonAt(message.extras.attachment, input.buttonPath);
+  const button = messaging.buyButtonAt(message.extras.attachment, input.buttonPath);
   if (!button) throw badRequest('invalid_field', 'body.buttonPath does not point at a Buy button of that message', 'body.buttonPath');
   const now = Date.now();
   await repo.insertIfAbsent(deps.db, {

@@ -11,6 +11,7 @@ import * as repo from './messaging.repository.js';
 import type { MessagesTable, ThreadsTable } from './messaging.table.js';
 
 export type { Message, Thread };
+export { buyButtonAt, checkBuyButtons } from './buy-button.js';
 
 /** What a message carries besides its text; stored as JSON in messages.payload. */
 export interface MessageExtras {

@@ -7,6 +7,8 @@ import { graphAuth, requirePageCaller, type UploadedFile } from '../../http/grap
 import * as accounts from '../accounts/accounts.service.js';
 import * as pages from '../pages/pages.service.js';
 import * as sendApi from './send-api.service.js';
+import { checkBuyButtons } from './buy-button.js';
+import * as profiles from '../pages/messenger-profile.service.js';
 
 /** A send whose media bytes arrive as a multipart `filedata` part: the attachment has no url. */
 const UploadSendRequest = Type.Object({
@@ -65,6 +67,11 @@ export function sendApiRoutes(deps: AppDeps): FastifyPluginAsync {
       if (!('id' in send.recipient)) throw invalidParam('Tijara addresses people by recipient.id (their PSID) only');
       const thread = await sendApi.resolvePsid(deps.db, caller.pageId, send.recipient.id);
       sendApi.checkWindow(thread, send.messaging_type, send.tag);
+      if (send.message.attachment?.type === 'template') {
+        const settings = (await profiles.getProfile(deps.db, caller.pageId, ['payment_settings'])).payment_settings as { privacy_url?: string } | undefined;
+        const problem = checkBuyButtons(send.message.attachment, settings?.privacy_url ?? null);
+        if (problem) throw invalidParam(`param ${problem.field}: ${problem.message}`);
+      }
       const attachment = send.message.attachment
         ? await sendApi.resolveAttachment(deps.db, caller.pageId, deps.config.publicUrl, send.message.attachment as { type: string; payload: Record<string, unknown> }, upload)
         : undefined;

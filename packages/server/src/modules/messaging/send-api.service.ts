@@ -43,7 +43,7 @@ export async function resolveAttachment(
   attachment: { type: string; payload: Record<string, unknown> },
   upload?: { bytes: Buffer; contentType: string },
 ): Promise<ResolvedAttachment> {
-  if (attachment.type === 'template') return { attachment };
+  if (attachment.type === 'template') return { attachment: await resolveMediaTemplate(db, pageId, attachment) };
   const payload = attachment.payload;
   if (typeof payload.attachment_id === 'string') {
     const stored = await repo.findAttachment(db, payload.attachment_id);
@@ -106,4 +106,21 @@ export async function applySenderAction(db: Db, outbox: Outbox, hub: SocketHub, 
 
 export async function resolvePsidAnyPage(db: Db, psid: string): Promise<ThreadsTable | undefined> {
   return repo.findThreadByPsid(db, psid);
+}
+
+/** A media template may name its picture or video by attachment_id: only this page's, resolved to its URL. */
+async function resolveMediaTemplate(db: Db, pageId: string, attachment: { type: string; payload: Record<string, unknown> }) {
+  if (attachment.payload.template_type !== 'media') return attachment;
+  const elements = (attachment.payload.elements ?? []) as Array<Record<string, unknown>>;
+  const resolved = [];
+  for (const [index, element] of elements.entries()) {
+    if (typeof element.attachment_id !== 'string') {
+      resolved.push(element);
+      continue;
+    }
+    const stored = await repo.findAttachment(db, element.attachment_id);
+    if (!stored || stored.page_id !== pageId) throw invalidParam(`param message.attachment.payload.elements[${index}].attachment_id is not an attachment of this page`);
+    resolved.push({ ...element, url: stored.url });
+  }
+  return { ...attachment, payload: { ...attachment.payload, elements: resolved } };
 }
