@@ -12,6 +12,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Sign-in attempts allowed per IP and email each minute. */
   readonly signInRateLimit: number;
+  /** Send API calls per page per second before error 613, and Messenger Profile calls per page per 10 minutes. */
+  readonly graphRateLimits: { readonly sendPerSecond: number; readonly profilePerTenMinutes: number };
   /** Base64 of 32 bytes; unset means DATA_DIR/vault.key, created on the first start. */
   readonly vaultKey: string | undefined;
   readonly webhooks: {
@@ -68,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const signInRateLimit = integer('SIGNIN_RATE_LIMIT', 10, 1, 100000);
   const allowPrivateRaw = env.WEBHOOK_ALLOW_PRIVATE ?? 'false';
   if (!['true', 'false'].includes(allowPrivateRaw)) problems.push(`WEBHOOK_ALLOW_PRIVATE must be true or false (got "${allowPrivateRaw}")`);
+  const graphRateLimits = Object.freeze({
+    sendPerSecond: integer('SEND_API_RATE_LIMIT', 300, 1, 1_000_000),
+    profilePerTenMinutes: integer('PROFILE_API_RATE_LIMIT', 10, 1, 1_000_000),
+  });
   const vaultKey = env.VAULT_KEY || undefined;
   if (vaultKey && Buffer.from(vaultKey, 'base64').length !== 32) problems.push('VAULT_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
   const webhooks = Object.freeze({
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https:'),
     signInRateLimit,
     vaultKey,
+    graphRateLimits,
     webhooks,
     stripeApiBase,
   });

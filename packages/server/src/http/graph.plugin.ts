@@ -90,3 +90,21 @@ export function graphPlugin(deps: AppDeps, routes: Array<(deps: AppDeps) => Fast
     for (const route of routes) await app.register(route(deps));
   };
 }
+
+/**
+ * Route config for a per-page rate limit (error 613 when exceeded). It runs after the token is
+ * authenticated, so the key is the page, not the caller's address.
+ */
+export function pageRateLimit(max: number, timeWindow: number) {
+  return {
+    rateLimit: {
+      max,
+      timeWindow,
+      hook: 'preHandler' as const,
+      keyGenerator: (request: FastifyRequest) => {
+        const caller = request.graphCaller;
+        return caller?.kind === 'page' ? `page:${caller.pageId}:${request.routeOptions.url}` : `ip:${request.ip}`;
+      },
+    },
+  };
+}

@@ -32,6 +32,9 @@ export async function startTestServer(options: { engine?: Engine; signInRateLimi
     WEBHOOK_ALLOW_PRIVATE: 'true',
     WEBHOOK_RETRY_BASE_MS: '50',
     WEBHOOK_RETRY_MAX_MS: '200',
+    // Tests make many profile calls on one page; the limits themselves are tested with low values.
+    PROFILE_API_RATE_LIMIT: '100000',
+    SEND_API_RATE_LIMIT: '100000',
     ...options.env,
     HOST: '127.0.0.1',
     DATA_DIR: testStore.dataDir,

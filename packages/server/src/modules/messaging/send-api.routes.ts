@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { AttachmentUploadRequest, MediaType, MessageTag, MessagingType, NotificationType, QuickReplies, Recipient, SendMessageRequest, SenderActionRequest, UploadMediaPayload, messengerLimits, type OutgoingMessage, type SendRequest } from '@tijara/protocol/messenger';
 import type { AppDeps } from '../../deps.js';
 import { checkGraph, invalidParam } from '../../http/graph.js';
-import { graphAuth, requirePageCaller, type UploadedFile } from '../../http/graph.plugin.js';
+import { graphAuth, pageRateLimit, requirePageCaller, type UploadedFile } from '../../http/graph.plugin.js';
 import * as accounts from '../accounts/accounts.service.js';
 import * as pages from '../pages/pages.service.js';
 import * as sendApi from './send-api.service.js';
@@ -49,7 +49,7 @@ export function sendApiRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {
     app.addHook('preHandler', graphAuth(deps));
 
-    app.post('/:node/messages', { schema: { tags: ['graph'], summary: 'Send API: a message or a sender action to a PSID', params: NodeParams } }, async (request) => {
+    app.post('/:node/messages', { schema: { tags: ['graph'], summary: 'Send API: a message or a sender action to a PSID', params: NodeParams }, config: pageRateLimit(deps.config.graphRateLimits.sendPerSecond, 1000) }, async (request) => {
       const caller = requirePageCaller(request, (request.params as { node: string }).node);
       const body = bodyOf(request);
       const upload = uploadOf(request);

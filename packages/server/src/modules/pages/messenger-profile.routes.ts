@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DeleteMessengerProfileRequest, MessengerProfile, MessengerProfileField, ThreadSettingsDeleteRequest, ThreadSettingsRequest, type MessengerProfileField as Field, type ThreadSettingsRequest as SettingsRequest } from '@tijara/protocol/messenger';
 import type { AppDeps } from '../../deps.js';
 import { checkGraph, invalidParam } from '../../http/graph.js';
-import { graphAuth, requirePageCaller } from '../../http/graph.plugin.js';
+import { graphAuth, pageRateLimit, requirePageCaller } from '../../http/graph.plugin.js';
 import * as profiles from './messenger-profile.service.js';
 
 const NodeParams = Type.Object({ node: Type.String({ maxLength: 40 }) });
@@ -65,9 +65,11 @@ const legacyFieldsOf = (settingType: string, threadState?: string): Field[] => {
 export function messengerProfileRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {
     app.addHook('preHandler', graphAuth(deps));
+    // Messenger allows 10 profile calls per 10 minutes per page; reads and writes share the budget.
+    const limited = pageRateLimit(deps.config.graphRateLimits.profilePerTenMinutes, 10 * 60 * 1000);
     const pageOf = (request: FastifyRequest) => requirePageCaller(request, (request.params as { node: string }).node).pageId;
 
-    app.get('/:node/messenger_profile', { schema: { tags: ['graph'], summary: 'Messenger Profile: read properties (?fields=a,b)', params: NodeParams } }, async (request) => {
+    app.get('/:node/messenger_profile', { schema: { tags: ['graph'], summary: 'Messenger Profile: read properties (?fields=a,b)', params: NodeParams }, config: limited }, async (request) => {
       const fields = fieldsParam((request.query as { fields?: unknown }).fields);
       if (fields.length === 0) throw invalidParam('param fields is required');
       for (const field of fields) checkGraph(MessengerProfileField, field, `/fields/${field}`);
@@ -75,14 +77,14 @@ export function messengerProfileRoutes(deps: AppDeps): FastifyPluginAsync {
       return { data: Object.keys(profile).length > 0 ? [profile] : [] };
     });
 
-    app.post('/:node/messenger_profile', { schema: { tags: ['graph'], summary: 'Messenger Profile: set the properties present', params: NodeParams } }, async (request) => {
+    app.post('/:node/messenger_profile', { schema: { tags: ['graph'], summary: 'Messenger Profile: set the properties present', params: NodeParams }, config: limited }, async (request) => {
       const body = payloadOf(request);
       checkGraph(Type.Object(MessengerProfile.properties, { additionalProperties: false, minProperties: 1 }), body);
       await deps.db.transaction().execute((trx) => profiles.setProfile(trx, pageOf(request), body as MessengerProfile));
       return { result: 'success' };
     });
 
-    app.delete('/:node/messenger_profile', { schema: { tags: ['graph'], summary: 'Messenger Profile: delete properties', params: NodeParams } }, async (request) => {
+    app.delete('/:node/messenger_profile', { schema: { tags: ['graph'], summary: 'Messenger Profile: delete properties', params: NodeParams }, config: limited }, async (request) => {
       const body = payloadOf(request);
       if (typeof body.fields === 'string') body.fields = fieldsParam(body.fields);
       checkGraph(DeleteMessengerProfileRequest, body);
@@ -90,7 +92,7 @@ export function messengerProfileRoutes(deps: AppDeps): FastifyPluginAsync {
       return { result: 'success' };
     });
 
-    app.post('/:node/thread_settings', { schema: { tags: ['graph'], summary: 'Legacy thread settings (before Messenger Profile)', params: NodeParams } }, async (request) => {
+    app.post('/:node/thread_settings', { schema: { tags: ['graph'], summary: 'Legacy thread settings (before Messenger Profile)', params: NodeParams }, config: limited }, async (request) => {
       const body = payloadOf(request);
       checkGraph(ThreadSettingsRequest, body);
       const pageId = pageOf(request);
@@ -107,7 +109,7 @@ export function messengerProfileRoutes(deps: AppDeps): FastifyPluginAsync {
       return { result: `Successfully updated ${String(body.setting_type)} setting` };
     });
 
-    app.delete('/:node/thread_settings', { schema: { tags: ['graph'], summary: 'Legacy thread settings: remove one', params: NodeParams } }, async (request) => {
+    app.delete('/:node/thread_settings', { schema: { tags: ['graph'], summary: 'Legacy thread settings: remove one', params: NodeParams }, config: limited }, async (request) => {
       const body = payloadOf(request);
       checkGraph(ThreadSettingsDeleteRequest, body);
       const settings = body as { setting_type: string; thread_state?: string };
