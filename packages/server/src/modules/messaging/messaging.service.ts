@@ -3,6 +3,7 @@ import { limits } from '@tijara/protocol';
 import type { Db } from '../../db/database.js';
 import type { Outbox } from '../../events/outbox.js';
 import { badRequest, notFound } from '../../http/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { newId, newNumericId } from '../../lib/ids.js';
 import type { SocketHub } from '../../realtime/hub.js';
 import * as accounts from '../accounts/accounts.service.js';
@@ -77,14 +78,6 @@ async function toThreads(db: Db, rows: ThreadsTable[], viewer: Side): Promise<Th
   }));
 }
 
-const encodeCursor = (row: ThreadsTable) => Buffer.from(`${row.last_message_at}:${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): repo.ThreadCursor | undefined {
-  if (cursor === undefined) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (!at || !id || !/^\d+$/.test(at)) throw badRequest('invalid_field', 'query.cursor is not a cursor this server issued', 'query.cursor');
-  return { at: Number(at), id };
-}
 
 /** Opens the shopper's conversation with a page, creating it (and its PSID) on the first visit. */
 export async function openConversation(db: Db, outbox: Outbox, shopperId: string, input: { username: string; ref?: string; optin?: string }): Promise<{ thread: Thread; created: boolean }> {
@@ -148,7 +141,7 @@ export async function listThreads(db: Db, filter: { shopperId: string } | { page
   const page = rows.slice(0, limit);
   return {
     data: await toThreads(db, page, 'shopperId' in filter ? 'shopper' : 'page'),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.last_message_at, page[page.length - 1]!.id) : null,
   };
 }
 

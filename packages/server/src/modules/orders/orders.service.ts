@@ -1,7 +1,8 @@
 import type { Order, OrderList, OrderStatus, PriceLine, Refund } from '@tijara/protocol';
 import { limits } from '@tijara/protocol';
 import type { Db } from '../../db/database.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../http/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import * as accounts from '../accounts/accounts.service.js';
 import * as pages from '../pages/pages.service.js';
@@ -141,18 +142,12 @@ export async function view(db: Db, row: OrdersTable, extras: (ids: string[]) => 
 
 export async function list(db: Db, filter: { shopperId: string } | { pageId: string }, options: { cursor?: string; limit?: number }, extras: (ids: string[]) => Promise<OrderExtras>): Promise<OrderList> {
   const limit = options.limit ?? limits.pageSize;
-  let before: { at: number; id: string } | undefined;
-  if (options.cursor) {
-    const [at, id] = Buffer.from(options.cursor, 'base64url').toString().split(':');
-    if (!at || !id || !/^\d+$/.test(at)) throw badRequest('invalid_field', 'query.cursor is not a cursor this server issued', 'query.cursor');
-    before = { at: Number(at), id };
-  }
-  const rows = await repo.findOrders(db, filter, before, limit + 1);
+  const rows = await repo.findOrders(db, filter, decodeCursor(options.cursor), limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     data: await toOrders(db, page, await extras(page.map((row) => row.id))),
-    nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at}:${last.id}`).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }
 

@@ -2,7 +2,9 @@ import type { WebhookDelivery, WebhookDeliveryList } from '@tijara/protocol';
 import { limits } from '@tijara/protocol';
 import type { Db } from '../../db/database.js';
 import { badRequest, notFound } from '../../http/errors.js';
-import { newId, newToken } from '../../lib/ids.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { newToken } from '../../lib/ids.js';
+import { newDelivery } from './deliveries.js';
 import { callBot, type Outbound } from './outbound.js';
 import * as repo from './webhooks.repository.js';
 import type { WebhookDeliveriesTable } from './webhooks.table.js';
@@ -58,37 +60,17 @@ function toDelivery(row: WebhookDeliveriesTable): WebhookDelivery {
 
 export async function listDeliveries(db: Db, appId: string, options: { cursor?: string; limit?: number }): Promise<WebhookDeliveryList> {
   const limit = options.limit ?? limits.pageSize;
-  let before: { at: number; id: string } | undefined;
-  if (options.cursor) {
-    const [at, id] = Buffer.from(options.cursor, 'base64url').toString().split(':');
-    if (!at || !id || !/^\d+$/.test(at)) throw badRequest('invalid_field', 'query.cursor is not a cursor this server issued', 'query.cursor');
-    before = { at: Number(at), id };
-  }
-  const rows = await repo.findDeliveriesOfApp(db, appId, before, limit + 1);
+  const rows = await repo.findDeliveriesOfApp(db, appId, decodeCursor(options.cursor), limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { data: page.map(toDelivery), nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at}:${last.id}`).toString('base64url') : null };
+  return { data: page.map(toDelivery), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
 }
 
 /** Sends the same body again, as a new delivery behind everything already queued for that conversation. */
 export async function resend(db: Db, appId: string, deliveryId: string): Promise<WebhookDelivery> {
   const original = await repo.findDelivery(db, deliveryId);
   if (!original || original.app_id !== appId) throw notFound('delivery_not_found', `No delivery has the id ${deliveryId}`, 'deliveryId');
-  const now = Date.now();
-  const copy: WebhookDeliveriesTable = {
-    ...original,
-    id: newId(now),
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: now,
-    claimed_until: null,
-    created_at: now,
-    delivered_at: null,
-    last_status_code: null,
-    last_error: null,
-    last_latency_ms: null,
-    last_response: null,
-  };
+  const copy = newDelivery({ app_id: original.app_id, page_id: original.page_id, ordering_key: original.ordering_key, field: original.field, body: original.body });
   await repo.insertDeliveries(db, [copy]);
   return toDelivery(copy);
 }
@@ -116,26 +98,11 @@ export async function callSync(db: Db, outbound: Outbound, input: { appId: strin
     timeoutMs: input.timeoutMs,
   });
   const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-  const now = Date.now();
   await repo.insertDeliveries(db, [
-    {
-      id: newId(now),
-      app_id: input.appId,
-      page_id: input.pageId,
-      ordering_key: `sync:${input.appId}:${input.pageId}:${input.psid}`,
-      field: input.field,
-      body,
-      status: ok ? 'delivered' : 'failed',
-      attempts: 1,
-      next_attempt_at: now,
-      claimed_until: null,
-      created_at: now,
-      delivered_at: ok ? now : null,
-      last_status_code: result.statusCode,
-      last_error: result.error,
-      last_latency_ms: result.latencyMs,
-      last_response: result.excerpt,
-    },
+    newDelivery(
+      { app_id: input.appId, page_id: input.pageId, ordering_key: `sync:${input.appId}:${input.pageId}:${input.psid}`, field: input.field, body },
+      { status: ok ? 'delivered' : 'failed', attempts: 1, delivered_at: ok ? Date.now() : null, last_status_code: result.statusCode, last_error: result.error, last_latency_ms: result.latencyMs, last_response: result.excerpt },
+    ),
   ]);
   if (!ok) return { kind: 'failed', reason: result.error ?? `the bot answered HTTP ${result.statusCode}` };
   try {

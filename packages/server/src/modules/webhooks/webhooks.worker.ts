@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Database, Engine } from '../../db/database.js';
 import { eventsAfter, lastEventId, toFrame, type Outbox } from '../../events/outbox.js';
-import { newId } from '../../lib/ids.js';
+import { newDelivery } from './deliveries.js';
 import * as apps from '../apps/apps.service.js';
 import type { Outbound } from './outbound.js';
 import { callBot } from './outbound.js';
@@ -57,27 +57,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       if (rows.length === 0) return false;
       const items = await toWebhookItems(trx, rows.map(toFrame));
       const deliveries: WebhookDeliveriesTable[] = [];
-      const now = Date.now();
       for (const { field, pageId, psid, item } of items) {
         for (const target of await apps.deliveryTargets(trx, pageId, field)) {
-          deliveries.push({
-            id: newId(now),
-            app_id: target.appId,
-            page_id: pageId,
-            ordering_key: `${target.appId}:${pageId}:${psid}`,
-            field,
-            body: asciiJson(envelope(pageId, item)),
-            status: 'pending',
-            attempts: 0,
-            next_attempt_at: now,
-            claimed_until: null,
-            created_at: now,
-            delivered_at: null,
-            last_status_code: null,
-            last_error: null,
-            last_latency_ms: null,
-            last_response: null,
-          });
+          deliveries.push(newDelivery({ app_id: target.appId, page_id: pageId, ordering_key: `${target.appId}:${pageId}:${psid}`, field, body: asciiJson(envelope(pageId, item)) }));
         }
       }
       await repo.insertDeliveries(trx, deliveries);
