@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
@@ -41,6 +41,7 @@ for (const engine of await testEngines()) {
       const env: Record<string, string> = { PORT: String(port), DATA_DIR: store.dataDir };
       if (store.databaseUrl) env.DATABASE_URL = `${store.databaseUrl}?options=${encodeURIComponent(`-c search_path=${store.schema}`)}`;
       const url = `http://127.0.0.1:${port}`;
+      execFileSync(process.execPath, [bin, 'seed-demo'], { env: { ...process.env, ...env }, stdio: 'ignore' });
       let child = await startProcess(env);
       try {
         const shopper = new ApiClient(url);
