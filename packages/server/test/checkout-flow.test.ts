@@ -112,6 +112,7 @@ for (const engine of await testEngines()) {
       assert.deepEqual(payment.payment.requested_user_info, { contact_name: 'Leila Ben Ali', contact_email: 'leila@example.test' });
       assert.equal(payment.payment.payment_credential.provider_type, 'test');
       assert.match(payment.payment.payment_credential.charge_id, /^tp_auth_/);
+      assert.equal(payment.payment.payment_credential.fb_payment_id, paid.body.order.number, 'the bot\'s receipt can show the order number the shopper sees');
 
       // A double tap (new key) and a network retry (same key) both answer with the one order.
       const again = await s.shopper.post(`/api/checkouts/${sheet.body.id}/pay`, { idempotencyKey: 'tap-2-bbbbbbbb', cardId: await cardId(s.shopper) });
@@ -223,6 +224,21 @@ for (const engine of await testEngines()) {
       assert.equal(shipped.status, 409, 'a refunded order cannot ship');
       const { rows } = await sql<{ total: number }>`select sum(amount) as total from test_processor_refunds`.execute(server.platform.deps.db);
       assert.ok(Number(rows[0]!.total) >= 1375);
+    });
+
+    test('a partial refund after shipping keeps the order shipped, and the refund shows in its history', async () => {
+      const s = await scene();
+      const sheet = await open(s);
+      const paid = await s.shopper.post(`/api/checkouts/${sheet.body.id}/pay`, { idempotencyKey: 'ship-aaaaaaaa', cardId: await cardId(s.shopper) });
+      const orderPath = `/api/pages/${s.shop.page.id}/orders/${paid.body.order.id}`;
+      assert.equal((await s.shop.merchant.post(`${orderPath}/status`, { status: 'shipped' })).body.status, 'shipped');
+      const refunded = await s.shop.merchant.post(`${orderPath}/refunds`, { idempotencyKey: 'ship-refund-1', amount: 250, reason: 'Late delivery' });
+      assert.equal(refunded.body.status, 'shipped');
+      assert.equal(refunded.body.refunded.decimal, '2.50');
+      assert.deepEqual(refunded.body.nextStatuses, ['delivered']);
+      assert.match(refunded.body.events.at(-1).note, /Refund of 2\.50 USD: Late delivery/);
+      assert.equal((await s.shop.merchant.post(`${orderPath}/status`, { status: 'delivered' })).body.status, 'delivered');
+      assert.equal((await s.shop.merchant.post(`${orderPath}/refunds`, { idempotencyKey: 'ship-refund-2' })).body.status, 'refunded');
     });
 
     test('a page that charges through Stripe: the charge and a refund go to Stripe, once each', async () => {

@@ -7,6 +7,11 @@ import './app/styles/forms.css';
 import './app/styles/chat.css';
 import './app/styles/templates.css';
 import './app/styles/developers.css';
+import './app/styles/sheet.css';
+import './app/styles/sheet-rows.css';
+import './app/styles/wallet.css';
+import './app/styles/orders.css';
+import './app/styles/consoles.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -10,6 +10,7 @@ import { ChatsRoute } from './routes/ChatsRoute';
 import { OpenRoute } from './routes/OpenRoute';
 import { BusinessRoute } from './routes/BusinessRoute';
 import { DevelopersRoute } from './routes/DevelopersRoute';
+import { AdminRoute, OrdersRoute, WalletRoute } from './routes/ShopperRoutes';
 
 export const homeOf = (session: Session): string => (session.account.role === 'merchant' ? '/business' : '/');
 
@@ -45,5 +46,10 @@ export function AppRoutes() {
   if (open?.username) return <OpenRoute username={open.username} refParam={search.get('ref')} optin={search.get('optin')} />;
   if (pathname === '/business' || pathname.startsWith('/business/')) return <BusinessRoute pathname={pathname} />;
   if (pathname === '/developers' || pathname.startsWith('/developers/')) return <DevelopersRoute pathname={pathname} />;
+  if (pathname === '/wallet') return <WalletRoute />;
+  if (pathname === '/orders') return <OrdersRoute orderId={null} />;
+  const order = matchPath('/orders/:orderId', pathname);
+  if (order?.orderId) return <OrdersRoute orderId={order.orderId} />;
+  if (pathname === '/admin') return <AdminRoute />;
   return <NotFound />;
 }

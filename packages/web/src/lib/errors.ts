@@ -10,6 +10,12 @@ const knownCodes: Record<string, MessageKey> = {
   username_taken: 'error.usernameTaken',
   unauthenticated: 'error.unauthenticated',
   invalid_field: 'error.invalidField',
+  invalid_number: 'card.invalidNumber',
+  unsupported_brand: 'card.unsupportedBrand',
+  expired_card: 'card.expired',
+  invalid_cvc: 'card.invalidCvcGeneric',
+  shop_unavailable: 'pay.fail.shop_unavailable',
+  operator_only: 'admin.operatorsOnly',
 };
 
 /**

@@ -260,9 +260,6 @@ export async function pay(deps: CheckoutDeps, shopperId: string, checkoutId: str
       if (!charged.outcome.ok) return await release(charged.outcome.code, payments.declineMessages[charged.outcome.code]);
     }
     const outcome = charged.outcome as Extract<payments.ChargeOutcome, { ok: true }>;
-    const credential = outcome.credential
-      ? { ...outcome.credential, fb_payment_id: charged.payment.id }
-      : { provider_type: charged.payment.provider, charge_id: outcome.reference, fb_payment_id: charged.payment.id };
     const now = Date.now();
     const order = await deps.db.transaction().execute(async (trx) => {
       const row = await orders.createOrder(trx, {
@@ -280,6 +277,10 @@ export async function pay(deps: CheckoutDeps, shopperId: string, checkoutId: str
         isTest,
       });
       await payments.bookCharge(trx, charged.payment, row);
+      // fb_payment_id is the order number: the receipt a bot builds from it matches what the shopper sees.
+      const credential = outcome.credential
+        ? { ...outcome.credential, fb_payment_id: row.number }
+        : { provider_type: charged.payment.provider, charge_id: outcome.reference, fb_payment_id: row.number };
       await repo.update(trx, session.id, { status: 'paid', order_id: row.id, failure: null });
       await deps.outbox.record(trx, {
         type: 'payment.completed',

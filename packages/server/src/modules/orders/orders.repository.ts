@@ -52,3 +52,7 @@ export function subtractRefunded(db: Db, id: string, amount: number) {
 export function findTotals(db: Db) {
   return db.selectFrom('orders').select(['id', 'number', 'total', 'refunded']).execute();
 }
+
+export function insertEvent(db: Db, event: OrderEventsTable) {
+  return db.insertInto('order_events').values(event).execute();
+}

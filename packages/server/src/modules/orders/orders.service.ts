@@ -175,3 +175,10 @@ export async function releaseRefund(db: Db, orderId: string, amount: number): Pr
 export async function totals(db: Db) {
   return repo.findTotals(db);
 }
+
+/** Something that happened to the order without moving its status (a partial refund after shipping). */
+export async function recordEvent(db: Db, orderId: string, what: string, actor: string, note: string): Promise<OrdersTable> {
+  const now = Date.now();
+  await repo.insertEvent(db, { id: newId(now), order_id: orderId, from_status: null, to_status: what, note, actor, created_at: now });
+  return (await repo.findOrder(db, orderId))!;
+}

@@ -177,8 +177,11 @@ export async function refund(deps: PaymentsDeps & { providerOf(order: OrdersTabl
   const amount = request.amount ?? remaining;
   if (remaining <= 0) throw conflict('not_refundable', 'This order has been refunded in full already', 'body.amount');
   if (amount > remaining) throw badRequest('invalid_field', `body.amount is more than what is left to refund (${toDecimal(remaining, order.currency)} ${order.currency})`, 'body.amount');
-  const target = request.cancel ? 'cancelled' : amount === remaining ? 'refunded' : 'partially_refunded';
-  if (!orders.canMove(order.status as never, target)) throw conflict('invalid_transition', `An order that is ${order.status.replace('_', ' ')} cannot be ${request.cancel ? 'cancelled' : 'refunded'}`, 'body.status');
+  // A partial refund of an order that has shipped keeps it shipped (or delivered): the refund is
+  // recorded as an event, so fulfilment is never lost to the refund.
+  const keepsStatus = !request.cancel && amount < remaining && (order.status === 'shipped' || order.status === 'delivered');
+  const target = request.cancel ? 'cancelled' : amount === remaining ? 'refunded' : keepsStatus ? (order.status as 'shipped' | 'delivered') : 'partially_refunded';
+  if (!keepsStatus && !orders.canMove(order.status as never, target)) throw conflict('invalid_transition', `An order that is ${order.status.replace('_', ' ')} cannot be ${request.cancel ? 'cancelled' : 'refunded'}`, 'body.status');
 
   const refundId = newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -198,7 +201,8 @@ export async function refund(deps: PaymentsDeps & { providerOf(order: OrdersTabl
   const moved = await deps.db.transaction().execute(async (trx) => {
     await repo.updateRefund(trx, refundId, { status: 'succeeded', provider_reference: outcome.reference });
     await journal(trx, `refund:${refundId}`, order, -amount, { payment_id: payment.id, refund_id: refundId });
-    return orders.move(trx, order.id, target, request.actor, request.reason);
+    const note = `Refund of ${toDecimal(amount, order.currency)} ${order.currency}${request.reason ? `: ${request.reason}` : ''}`;
+    return keepsStatus ? orders.recordEvent(trx, order.id, 'partially_refunded', request.actor, note) : orders.move(trx, order.id, target, request.actor, note);
   });
   return { order: moved, refundId, created: true, amount };
 }

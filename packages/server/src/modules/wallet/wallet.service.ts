@@ -34,10 +34,13 @@ const toAddress = (row: AddressesTable, defaultId: string | undefined): Address 
   createdAt: row.created_at,
 });
 
-/** The default is the one picked last; with none picked, the newest. */
+/**
+ * The default is the one picked last; with none picked (the picked one was removed), the oldest.
+ * A card added later, even at checkout, never takes over on its own.
+ */
 function defaultOf<T extends { id: string; default_at: number | null; created_at: number }>(rows: T[]): string | undefined {
   const picked = rows.filter((row) => row.default_at !== null).sort((a, b) => b.default_at! - a.default_at!)[0];
-  return (picked ?? [...rows].sort((a, b) => b.created_at - a.created_at)[0])?.id;
+  return (picked ?? [...rows].sort((a, b) => a.created_at - b.created_at)[0])?.id;
 }
 
 export async function listCards(db: Db, accountId: string): Promise<Card[]> {

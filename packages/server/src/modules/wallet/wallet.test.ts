@@ -73,6 +73,7 @@ for (const engine of await testEngines()) {
       const first = (await client.post('/api/wallet/cards', visa)).body;
       const second = (await client.post('/api/wallet/cards', { ...visa, number: '378282246310005', cvc: '1234' })).body;
       assert.equal(second.brand, 'amex');
+      assert.equal(second.isDefault, false, 'a card added later does not take over as the default');
       assert.equal((await client.post(`/api/wallet/cards/${first.id}/default`)).status, 204);
       let cards = (await client.get('/api/wallet')).body.cards;
       assert.deepEqual(cards.filter((c: any) => c.isDefault).map((c: any) => c.id), [first.id]);

@@ -7,7 +7,9 @@ import { Spinner } from '../../components/Spinner';
 import { useMyPages } from '../../features/business/components/useMyPages';
 import { CreatePageForm } from '../../features/business/components/CreatePageForm';
 import { Inbox } from '../../features/business/components/Inbox';
-import { PageBar } from '../../features/business/components/PageBar';
+import { PageBar, type ConsoleTab } from '../../features/business/components/PageBar';
+import { OrdersPanel } from '../../features/business/components/OrdersPanel';
+import { PaymentSettingsPanel } from '../../features/business/components/PaymentSettingsPanel';
 import { PageLink } from '../../features/business/components/PageLink';
 import { PageSettings } from '../../features/business/components/PageSettings';
 import { ThreadView } from '../../features/thread/components/ThreadView';
@@ -17,17 +19,25 @@ const pagePath = (page: Page) => `/business/pages/${encodeURIComponent(page.id)}
 
 interface ConsoleRoute {
   pageId: string;
-  threadId: string | null;
-  settings: boolean;
+  tab: ConsoleTab;
+  /** The conversation (inbox) or the order (orders) opened beside the list. */
+  detailId: string | null;
 }
 
+const routes: { pattern: string; tab: ConsoleTab; detail?: string }[] = [
+  { pattern: '/business/pages/:pageId/t/:id', tab: 'inbox', detail: 'id' },
+  { pattern: '/business/pages/:pageId/orders/:id', tab: 'orders', detail: 'id' },
+  { pattern: '/business/pages/:pageId/orders', tab: 'orders' },
+  { pattern: '/business/pages/:pageId/payments', tab: 'payments' },
+  { pattern: '/business/pages/:pageId/settings', tab: 'settings' },
+  { pattern: '/business/pages/:pageId', tab: 'inbox' },
+];
+
 function parse(pathname: string): ConsoleRoute | null {
-  const thread = matchPath('/business/pages/:pageId/t/:threadId', pathname);
-  if (thread?.pageId && thread.threadId) return { pageId: thread.pageId, threadId: thread.threadId, settings: false };
-  const settings = matchPath('/business/pages/:pageId/settings', pathname);
-  if (settings?.pageId) return { pageId: settings.pageId, threadId: null, settings: true };
-  const inbox = matchPath('/business/pages/:pageId', pathname);
-  if (inbox?.pageId) return { pageId: inbox.pageId, threadId: null, settings: false };
+  for (const route of routes) {
+    const params = matchPath(route.pattern, pathname);
+    if (params?.pageId) return { pageId: params.pageId, tab: route.tab, detailId: route.detail ? (params[route.detail] ?? null) : null };
+  }
   return null;
 }
 
@@ -69,22 +79,24 @@ export function BusinessRoute({ pathname }: { pathname: string }) {
 
   return (
     <div className="console">
-      <PageBar pages={pages} page={page} tab={route.settings ? 'settings' : 'inbox'} />
-      {route.settings ? (
+      <PageBar pages={pages} page={page} tab={route.tab} />
+      {route.tab === 'settings' && (
         <div className="console-body scroll-pane">
           <PageSettings key={page.id} page={page} onSaved={upsert} />
         </div>
-      ) : (
-        <div className={`split console-body${route.threadId ? ' has-detail' : ''}`}>
-          <Inbox key={page.id} page={page} activeThreadId={route.threadId} emptyAction={<PageLink username={page.username} />} />
+      )}
+      {route.tab === 'payments' && (
+        <div className="console-body scroll-pane">
+          <PaymentSettingsPanel key={page.id} page={page} />
+        </div>
+      )}
+      {route.tab === 'orders' && <OrdersPanel key={page.id} page={page} orderId={route.detailId} />}
+      {route.tab === 'inbox' && (
+        <div className={`split console-body${route.detailId ? ' has-detail' : ''}`}>
+          <Inbox key={page.id} page={page} activeThreadId={route.detailId} emptyAction={<PageLink username={page.username} />} />
           <div className="detail-pane">
-            {route.threadId ? (
-              <ThreadView
-                key={route.threadId}
-                scope={{ kind: 'page', pageId: page.id }}
-                threadId={route.threadId}
-                backHref={pagePath(page)}
-              />
+            {route.detailId ? (
+              <ThreadView key={route.detailId} scope={{ kind: 'page', pageId: page.id }} threadId={route.detailId} backHref={pagePath(page)} />
             ) : (
               <EmptyState icon="chat" title={t('business.pickTitle')}>
                 <p>{t('business.pickBody')}</p>

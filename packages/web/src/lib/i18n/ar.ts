@@ -1,6 +1,10 @@
 import type { Catalog } from './en';
+import { consoleAr } from './console.ar';
+import { shopAr } from './shop.ar';
 
 export const ar: Catalog = {
+  ...shopAr,
+  ...consoleAr,
   'app.name': 'تجارة',
   'app.reconnecting': 'جارٍ إعادة الاتصال…',
   'app.notFound': 'هذه الصفحة غير موجودة',
@@ -81,7 +85,6 @@ export const ar: Catalog = {
   'thread.getStarted': 'ابدأ',
   'thread.menu': 'القائمة',
   'thread.quickReplies': 'ردود مقترحة',
-  'thread.paymentsSoon': 'الدفع يصل مع ميزة المدفوعات',
   'thread.download': 'تنزيل',
   'thread.unsupported': 'لا يمكن عرض هذه الرسالة هنا.',
   'preview.photo': 'صورة',

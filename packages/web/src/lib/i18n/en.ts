@@ -1,5 +1,10 @@
+import { consoleEn } from './console.en';
+import { shopEn } from './shop.en';
+
 /** The reference catalog: its keys are the contract the other languages must fill in full. */
 export const en = {
+  ...shopEn,
+  ...consoleEn,
   'app.name': 'Tijara',
   'app.reconnecting': 'Reconnecting…',
   'app.notFound': 'This page does not exist',
@@ -80,7 +85,6 @@ export const en = {
   'thread.getStarted': 'Get Started',
   'thread.menu': 'Menu',
   'thread.quickReplies': 'Suggested replies',
-  'thread.paymentsSoon': 'Payments arrive with the payments issue',
   'thread.download': 'Download',
   'thread.unsupported': 'This message cannot be shown here.',
   'preview.photo': 'Photo',

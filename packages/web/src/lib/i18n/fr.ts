@@ -1,6 +1,10 @@
 import type { Catalog } from './en';
+import { consoleFr } from './console.fr';
+import { shopFr } from './shop.fr';
 
 export const fr: Catalog = {
+  ...shopFr,
+  ...consoleFr,
   'app.name': 'Tijara',
   'app.reconnecting': 'Reconnexion…',
   'app.notFound': 'Cette page n’existe pas',
@@ -81,7 +85,6 @@ export const fr: Catalog = {
   'thread.getStarted': 'Démarrer',
   'thread.menu': 'Menu',
   'thread.quickReplies': 'Réponses suggérées',
-  'thread.paymentsSoon': 'Les paiements arrivent avec la fonction de paiement',
   'thread.download': 'Télécharger',
   'thread.unsupported': 'Ce message ne peut pas être affiché ici.',
   'preview.photo': 'Photo',

@@ -1,12 +1,19 @@
 import type { Page } from '@tijara/protocol';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { Link, navigate } from '../../../lib/router';
 import { Avatar } from '../../../components/Avatar';
-import { Icon } from '../../../components/Icon';
+import { Icon, type IconName } from '../../../components/Icon';
 
-export type ConsoleTab = 'inbox' | 'settings';
+export type ConsoleTab = 'inbox' | 'orders' | 'payments' | 'settings';
 
-/** Which page the merchant is acting as, and its two screens. */
+const tabs: { id: ConsoleTab; path: string; icon: IconName; label: MessageKey }[] = [
+  { id: 'inbox', path: '', icon: 'chat', label: 'business.inbox' },
+  { id: 'orders', path: '/orders', icon: 'bag', label: 'business.orders' },
+  { id: 'payments', path: '/payments', icon: 'card', label: 'business.payments' },
+  { id: 'settings', path: '/settings', icon: 'settings', label: 'business.settings' },
+];
+
+/** Which page the merchant is acting as, and its screens. */
 export function PageBar({ pages, page, tab }: { pages: Page[]; page: Page; tab: ConsoleTab }) {
   const { t } = useI18n();
   const base = `/business/pages/${encodeURIComponent(page.id)}`;
@@ -31,18 +38,12 @@ export function PageBar({ pages, page, tab }: { pages: Page[]; page: Page; tab: 
         )}
       </div>
       <div className="page-bar-tabs">
-        <Link to={base} className={`tab${tab === 'inbox' ? ' is-active' : ''}`} aria-current={tab === 'inbox' ? 'page' : undefined}>
-          <Icon name="chat" size={18} />
-          <span>{t('business.inbox')}</span>
-        </Link>
-        <Link
-          to={`${base}/settings`}
-          className={`tab${tab === 'settings' ? ' is-active' : ''}`}
-          aria-current={tab === 'settings' ? 'page' : undefined}
-        >
-          <Icon name="settings" size={18} />
-          <span>{t('business.settings')}</span>
-        </Link>
+        {tabs.map(({ id, path, icon, label }) => (
+          <Link key={id} to={`${base}${path}`} className={`tab${tab === id ? ' is-active' : ''}`} aria-current={tab === id ? 'page' : undefined}>
+            <Icon name={icon} size={18} />
+            <span>{t(label)}</span>
+          </Link>
+        ))}
         <Link to="/business/new" className="tab" aria-label={t('business.newPage')} title={t('business.newPage')}>
           +
         </Link>

@@ -1,5 +1,6 @@
 import type {
   AppWithSecret,
+  BetaApplication,
   DeveloperApp,
   DeveloperAppList,
   IssuedPageToken,
@@ -41,3 +42,9 @@ export const resendDelivery = (appId: string, deliveryId: string) =>
 
 /** Pages this account manages: the ones an app can be connected to. */
 export const listMyPages = () => api.get<PageList>('/api/pages/mine').then((list) => list.data);
+
+/** The app's payments beta application, or null when it never applied. */
+export const getPaymentsApplication = (appId: string) => api.get<BetaApplication | null>(`${app(appId)}/payments-application`);
+
+/** 409 while an application is pending or approved. */
+export const applyForPayments = (appId: string, useCase: string) => api.post<BetaApplication>(`${app(appId)}/payments-application`, { useCase });

@@ -15,6 +15,7 @@ import { DeliveryLog } from './DeliveryLog';
 import { GettingStarted } from './GettingStarted';
 import type { Revealed } from './OneTimeSecret';
 import { PagesSection } from './PagesSection';
+import { PaymentsBetaSection } from './PaymentsBetaSection';
 import { SecretSection } from './SecretSection';
 import { WebhookSection } from './WebhookSection';
 
@@ -134,6 +135,7 @@ export function AppDetail({ appId, revealed, onReveal }: AppDetailProps) {
       <SecretSection app={app} revealed={mine} onReveal={onReveal} onChanged={setApp} />
       <PagesSection app={app} revealed={mine} onReveal={onReveal} onChanged={setApp} />
       <WebhookSection app={app} onChanged={setApp} />
+      <PaymentsBetaSection appId={app.id} />
       <DeliveryLog appId={app.id} />
       <RenameForm app={app} onChanged={setApp} />
     </div>

@@ -135,7 +135,7 @@ export function MessageList(props: MessageListProps) {
                 grouped={grouped}
                 continued={continued}
                 text={message.postback ? shownText(message.postback.title, true) : (message.text ?? t('thread.attachment'))}
-                card={attachment && <BotAttachment attachment={attachment} />}
+                card={attachment && <BotAttachment attachment={attachment} messageId={message.id} />}
                 wide={attachment ? isWide(attachment) : false}
                 meta={
                   <>

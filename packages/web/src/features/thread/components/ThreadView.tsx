@@ -18,7 +18,15 @@ import { useThreadProfile } from './useThreadProfile';
 import { useTypingSignal } from './useTypingSignal';
 
 /** A conversation seen by the shopper, or by a merchant answering as the page (scope decides which). */
-export function ThreadView({ scope, threadId, backHref }: { scope: ThreadScope; threadId: string; backHref: string }) {
+interface ThreadViewProps {
+  scope: ThreadScope;
+  threadId: string;
+  backHref: string;
+  /** The shopper tapped a Buy button: whoever shows the checkout sheet opens it. */
+  onBuy?(messageId: string, buttonPath: string): void;
+}
+
+export function ThreadView({ scope, threadId, backHref, onBuy }: ThreadViewProps) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const { state, send, sendQuickReply, sendPostback, retry, loadOlder } = useThread(scope, threadId);
@@ -32,7 +40,7 @@ export function ThreadView({ scope, threadId, backHref }: { scope: ThreadScope; 
   const { thread, messages, pending } = state;
 
   // Only the shopper taps bot buttons; a merchant reading the thread sees them inert.
-  const actions = useMemo<BotActions | null>(() => (asShopper ? { postback: sendPostback } : null), [asShopper, sendPostback]);
+  const actions = useMemo<BotActions | null>(() => (asShopper ? { postback: sendPostback, buy: onBuy } : null), [asShopper, sendPostback, onBuy]);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
 
   if (!thread) {

@@ -5,6 +5,7 @@ import { GenericCarousel } from './GenericCarousel';
 import { ListTemplateView } from './ListTemplateView';
 import { Media, MediaTemplateView, type MediaKind } from './MediaView';
 import { ReceiptView } from './ReceiptView';
+import { MessageIdContext } from './BotActions';
 
 interface WireAttachment {
   type: string;
@@ -30,7 +31,15 @@ export function isWide(attachment: WireAttachment): boolean {
  * A bot's attachment as the shopper sees it. Everything renders through React elements and text
  * nodes (never injected HTML), and only http(s) URLs become links or sources.
  */
-export function BotAttachment({ attachment }: { attachment: WireAttachment }) {
+export function BotAttachment({ attachment, messageId }: { attachment: WireAttachment; messageId: string }) {
+  return (
+    <MessageIdContext.Provider value={messageId}>
+      <AttachmentBody attachment={attachment} />
+    </MessageIdContext.Provider>
+  );
+}
+
+function AttachmentBody({ attachment }: { attachment: WireAttachment }) {
   const { t } = useI18n();
   const { type, payload } = attachment;
   if (mediaKinds.has(type)) return <Media kind={type as MediaKind} url={payload.url} />;

@@ -7,7 +7,7 @@ export function ButtonTemplateView({ payload }: { payload: ButtonTemplate }) {
       <p className="button-template-text" dir="auto">
         {payload.text}
       </p>
-      <TemplateButtons buttons={payload.buttons} />
+      <TemplateButtons buttons={payload.buttons} path="buttons" />
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function CardImage({ url, ratio }: { url: string | undefined; ratio: 'hor
   return <img className={`card-image ratio-${ratio}`} src={src} alt="" loading="lazy" />;
 }
 
-function Card({ element, ratio }: { element: GenericElement; ratio: 'horizontal' | 'square' }) {
+function Card({ element, index, ratio }: { element: GenericElement; index: number; ratio: 'horizontal' | 'square' }) {
   return (
     <li className="generic-card">
       <CardLink action={element.default_action} className="generic-card-main">
@@ -30,7 +30,7 @@ function Card({ element, ratio }: { element: GenericElement; ratio: 'horizontal'
           {element.subtitle && <bdi className="card-subtitle">{element.subtitle}</bdi>}
         </span>
       </CardLink>
-      <TemplateButtons buttons={element.buttons} />
+      <TemplateButtons buttons={element.buttons} path={`elements.${index}.buttons`} />
     </li>
   );
 }
@@ -42,7 +42,7 @@ export function GenericCarousel({ payload }: { payload: GenericTemplate }) {
   return (
     <ul className={`generic-carousel${elements.length === 1 ? ' is-single' : ''}`}>
       {elements.map((element, i) => (
-        <Card key={i} element={element} ratio={ratio} />
+        <Card key={i} element={element} index={i} ratio={ratio} />
       ))}
     </ul>
   );

@@ -3,7 +3,7 @@ import { TemplateButton, TemplateButtons } from './TemplateButton';
 import { CardLink } from './GenericCarousel';
 import { httpUrl } from './safeLinks';
 
-function Row({ element }: { element: ListElement }) {
+function Row({ element, index }: { element: ListElement; index: number }) {
   const image = httpUrl(element.image_url);
   const button = element.buttons?.[0];
   return (
@@ -15,7 +15,7 @@ function Row({ element }: { element: ListElement }) {
         </CardLink>
         {button && (
           <div className="list-row-button">
-            <TemplateButton button={button} />
+            <TemplateButton button={button} path={`elements.${index}.buttons.0`} />
           </div>
         )}
       </div>
@@ -39,7 +39,7 @@ function Cover({ element }: { element: ListElement }) {
       </CardLink>
       {button && (
         <div className="list-row-button list-cover-button">
-          <TemplateButton button={button} />
+          <TemplateButton button={button} path="elements.0.buttons.0" />
         </div>
       )}
     </li>
@@ -52,12 +52,12 @@ export function ListTemplateView({ payload }: { payload: ListTemplate }) {
   return (
     <div className="template-card list-template">
       <ul className="list-rows">
-        {first && (large ? <Cover element={first} /> : <Row element={first} />)}
+        {first && (large ? <Cover element={first} /> : <Row element={first} index={0} />)}
         {rest.map((element, i) => (
-          <Row key={i} element={element} />
+          <Row key={i} element={element} index={i + 1} />
         ))}
       </ul>
-      <TemplateButtons buttons={payload.buttons} />
+      <TemplateButtons buttons={payload.buttons} path="buttons" />
     </div>
   );
 }

@@ -51,7 +51,7 @@ export function MediaTemplateView({ payload }: { payload: MediaTemplate }) {
       {(payload.elements ?? []).map((element, i) => (
         <div key={i} className="template-card media-card">
           <Media kind={element.media_type === 'video' ? 'video' : 'image'} url={'url' in element ? element.url : undefined} />
-          <TemplateButtons buttons={element.buttons} />
+          <TemplateButtons buttons={element.buttons} path={`elements.${i}.buttons`} />
         </div>
       ))}
     </>

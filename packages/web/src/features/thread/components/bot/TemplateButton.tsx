@@ -1,7 +1,7 @@
 import type { Button, PaymentButton } from '@tijara/protocol/messenger';
 import { useI18n } from '../../../../lib/i18n';
 import { formatMinorUnits, toMinorUnits } from '../../../../lib/money';
-import { useBotActions } from './BotActions';
+import { useBotActions, useMessageId } from './BotActions';
 import { httpUrl, telHref } from './safeLinks';
 
 function paymentTotal(button: PaymentButton): { minor: number; currency: string } | null {
@@ -16,24 +16,33 @@ function paymentTotal(button: PaymentButton): { minor: number; currency: string 
   return { minor, currency };
 }
 
-/** The Buy button: shown with its price, but checkout is not built yet. */
-function BuyButton({ button }: { button: PaymentButton }) {
+/** The Buy button, with its price: it opens the checkout sheet where the viewer can pay (the shopper). */
+function BuyButton({ button, path }: { button: PaymentButton; path: string }) {
   const { t, locale } = useI18n();
+  const actions = useBotActions();
+  const messageId = useMessageId();
   const total = paymentTotal(button);
-  const tooltip = t('thread.paymentsSoon');
+  const buy = actions?.buy;
   return (
-    // A disabled button gets no hover events in every browser, so the tooltip sits on a wrapper.
-    <span className="template-button-wrap" title={tooltip}>
-      <button type="button" className="template-button is-buy" disabled aria-description={tooltip}>
-        <bdi>{button.title}</bdi>
-        {total && <span className="buy-price">{formatMinorUnits(total.minor, total.currency, locale)}</span>}
-      </button>
-    </span>
+    <button
+      type="button"
+      className="template-button is-buy"
+      disabled={!buy || !messageId}
+      onClick={() => messageId && buy?.(messageId, path)}
+      aria-haspopup="dialog"
+      title={buy ? undefined : t('thread.buyShopperOnly')}
+    >
+      <bdi>{button.title}</bdi>
+      {total && <span className="buy-price">{formatMinorUnits(total.minor, total.currency, locale)}</span>}
+    </button>
   );
 }
 
-/** One template button. Every kind the platform accepts renders; only web_url/postback/phone/payment act. */
-export function TemplateButton({ button }: { button: Button }) {
+/**
+ * One template button. Every kind the platform accepts renders; only web_url/postback/phone/payment act.
+ * `path` is where the button sits in the template ("elements.0.buttons.1"): a Buy button names itself by it.
+ */
+export function TemplateButton({ button, path }: { button: Button; path: string }) {
   const actions = useBotActions();
   switch (button.type) {
     case 'web_url': {
@@ -66,7 +75,7 @@ export function TemplateButton({ button }: { button: Button }) {
       );
     }
     case 'payment':
-      return <BuyButton button={button} />;
+      return <BuyButton button={button} path={path} />;
     default: {
       const title = 'title' in button && typeof button.title === 'string' ? button.title : null;
       return title ? <span className="template-button is-inert">{title}</span> : null;
@@ -75,12 +84,12 @@ export function TemplateButton({ button }: { button: Button }) {
 }
 
 /** A stack of buttons under a card or a text. */
-export function TemplateButtons({ buttons }: { buttons: readonly Button[] | undefined }) {
+export function TemplateButtons({ buttons, path }: { buttons: readonly Button[] | undefined; path: string }) {
   if (!buttons || buttons.length === 0) return null;
   return (
     <div className="template-buttons">
       {buttons.map((button, i) => (
-        <TemplateButton key={i} button={button} />
+        <TemplateButton key={i} button={button} path={`${path}.${i}`} />
       ))}
     </div>
   );
