@@ -44,10 +44,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return rows.length;
   };
 
+  let queued: Promise<void> | null = null;
+
+  /** At most one pass waits behind the running one: a burst of commits costs one pass, not one each. */
   const run = (): Promise<void> => {
     if (!running) return pass;
     again = true;
-    pass = pass.then(async () => {
+    if (queued) return queued;
+    queued = pass = pass.then(async () => {
+      queued = null;
       while (again && running) {
         again = false;
         try {
@@ -59,7 +64,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         }
       }
     });
-    return pass;
+    return queued;
   };
 
   const schedule = () => {

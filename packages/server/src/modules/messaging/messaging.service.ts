@@ -197,8 +197,10 @@ export interface NewMessage extends MessageExtras {
 
 export async function sendMessage(trx: Db, outbox: Outbox, access: ThreadAccess, senderAccountId: string | null, input: NewMessage): Promise<SendResult> {
   const { thread, side } = access;
-  if (!(await repo.lockThread(trx, thread.id))) throw notFound('thread_not_found', `No conversation has the id ${thread.id}`, 'threadId');
   if (input.clientId !== null) {
+    // Taken before the duplicate check, so two sends of one client id queue up on PostgreSQL
+    // and the second finds the first. Without a client id there is nothing to find.
+    if (!(await repo.lockThread(trx, thread.id))) throw notFound('thread_not_found', `No conversation has the id ${thread.id}`, 'threadId');
     const previous = await repo.findMessageByClientId(trx, thread.id, side, input.clientId);
     if (previous) return { message: toMessage(previous), created: false };
   }

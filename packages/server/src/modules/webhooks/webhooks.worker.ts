@@ -25,7 +25,7 @@ export const parkedUntil = Number.MAX_SAFE_INTEGER;
 export interface WebhookWorker {
   start(): Promise<void>;
   stop(): Promise<void>;
-  wake(): void;
+  wake(due?: boolean): void;
   /** Resolves when every committed event has become deliveries and nothing due is left to try. */
   idle(): Promise<void>;
 }
@@ -45,6 +45,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   let timer: NodeJS.Timeout | undefined;
   let tick: Promise<void> = Promise.resolve();
   let again = false;
+  let checkDue = true;
   const inFlight = new Map<string, Promise<void>>();
   const perApp = new Map<string, number>();
 
@@ -57,13 +58,17 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       if (rows.length === 0) return false;
       const items = await toWebhookItems(trx, rows.map(toFrame));
       const deliveries: WebhookDeliveriesTable[] = [];
+      const targets = new Map<string, Promise<apps.DeliveryTarget[]>>();
       for (const { field, pageId, psid, item } of items) {
-        for (const target of await apps.deliveryTargets(trx, pageId, field)) {
+        const key = `${pageId}:${field}`;
+        if (!targets.has(key)) targets.set(key, apps.deliveryTargets(trx, pageId, field));
+        for (const target of await targets.get(key)!) {
           deliveries.push(newDelivery({ app_id: target.appId, page_id: pageId, ordering_key: `${target.appId}:${pageId}:${psid}`, field, body: asciiJson(envelope(pageId, item)) }));
         }
       }
       await repo.insertDeliveries(trx, deliveries);
       await repo.writeCursor(trx, cursorName, Number(rows[rows.length - 1]!.id));
+      if (deliveries.length > 0) checkDue = true;
       return rows.length === eventBatch;
     });
 
@@ -124,7 +129,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       .finally(() => {
         inFlight.delete(delivery.ordering_key);
         perApp.set(delivery.app_id, (perApp.get(delivery.app_id) ?? 1) - 1);
-        if (running) wake();
+        if (running) wake(true);
       });
     inFlight.set(delivery.ordering_key, run);
   };
@@ -145,17 +150,28 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       try {
         let more = true;
         while (more) more = await enqueue();
-        await dispatchDue();
+        // Most commits queue nothing (no app listens); then there is nothing new to look for.
+        if (checkDue) {
+          checkDue = false;
+          await dispatchDue();
+        }
       } catch (error) {
         log.error({ err: error }, 'webhook worker tick failed; retrying on the next poll');
       }
     }
   };
 
-  const wake = () => {
+  let queuedTick: Promise<void> | null = null;
+  /** At most one tick waits behind the running one. `due` also looks for deliveries that fell due. */
+  const wake = (due = false) => {
     if (!running) return;
     again = true;
-    tick = tick.then(runTick);
+    if (due) checkDue = true;
+    if (queuedTick) return;
+    queuedTick = tick = tick.then(async () => {
+      queuedTick = null;
+      await runTick();
+    });
   };
 
   /** Sleeps until the next retry falls due, or the poll interval (other processes' events), whichever is sooner. */
@@ -164,7 +180,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const delay = next === null ? pollMs : Math.max(10, Math.min(pollMs, next - Date.now()));
     if (!running) return;
     timer = setTimeout(() => {
-      wake();
+      wake(true);
       void tick.finally(() => running && schedule());
     }, delay);
     timer.unref();
@@ -175,8 +191,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       // A new installation starts from now: bots are not flooded with history.
       await repo.initCursor(db, cursorName, await lastEventId(db));
       running = true;
-      options.outbox.onCommitted(wake);
-      wake();
+      options.outbox.onCommitted(() => wake());
+      wake(true);
       await schedule();
     },
     async stop() {
@@ -188,7 +204,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     wake,
     async idle() {
       for (;;) {
-        wake();
+        wake(true);
         await tick;
         if (inFlight.size === 0) {
           const next = await repo.nextDueAt(db);
