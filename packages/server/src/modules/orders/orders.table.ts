@@ -1,6 +1,6 @@
 export interface OrdersTable {
   id: string;
-  /** What people read and say on the phone: T-2026-XXXXXX. */
+  /** What people read and say on the phone, e.g. T-2026-4F7KQ2ZD. */
   number: string;
   page_id: string;
   shopper_id: string;
