@@ -18,9 +18,6 @@ export function findAccountsByIds(db: Db, ids: string[]) {
   return db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
 }
 
-export function updateAccountLocale(db: Db, id: string, locale: string | null) {
-  return db.updateTable('accounts').set({ locale }).where('id', '=', id).execute();
-}
 
 export function insertSession(db: Db, row: SessionsTable) {
   return db.insertInto('sessions').values(row).execute();

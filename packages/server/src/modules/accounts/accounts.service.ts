@@ -87,9 +87,6 @@ export async function findAccountByEmail(db: Db, email: string): Promise<Account
   return row ? toAccount(row) : undefined;
 }
 
-export async function setLocale(db: Db, id: string, locale: string | null): Promise<void> {
-  await repo.updateAccountLocale(db, id, locale);
-}
 
 export async function pruneExpiredSessions(db: Db): Promise<void> {
   await repo.deleteExpiredSessions(db, Date.now());

@@ -262,9 +262,6 @@ export async function threadsById(db: Db, threadIds: string[]): Promise<Map<stri
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-export async function threadByPsid(db: Db, psid: string): Promise<ThreadsTable | undefined> {
-  return repo.findThreadByPsid(db, psid);
-}
 
 /** Full stored messages (with metadata) by their Messenger ids. */
 export async function messagesByMid(db: Db, mids: string[]): Promise<Map<string, MessagesTable>> {

@@ -11,9 +11,6 @@ export function findOrder(db: Db, id: string) {
   return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findOrderByCheckout(db: Db, checkoutId: string) {
-  return db.selectFrom('orders').selectAll().where('checkout_id', '=', checkoutId).executeTakeFirst();
-}
 
 export function findOrders(db: Db, filter: { shopperId: string } | { pageId: string }, before: { at: number; id: string } | undefined, limit: number) {
   let query = db.selectFrom('orders').selectAll();

@@ -131,9 +131,6 @@ export async function getOrderRow(db: Db, orderId: string): Promise<OrdersTable 
   return repo.findOrder(db, orderId);
 }
 
-export async function getOrderByCheckout(db: Db, checkoutId: string): Promise<OrdersTable | undefined> {
-  return repo.findOrderByCheckout(db, checkoutId);
-}
 
 export async function view(db: Db, row: OrdersTable, extras: (ids: string[]) => Promise<OrderExtras>): Promise<Order> {
   const [order] = await toOrders(db, [row], await extras([row.id]));
