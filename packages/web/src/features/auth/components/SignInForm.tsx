@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Session } from '@tijara/protocol';
 import { useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { Field } from '../../../components/Field';
 import { signIn } from '../api/auth';
 import { AuthCard } from './AuthCard';
+import { AuthForm, useAuthSubmit, withNext } from './AuthForm';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 
 const fields = ['email', 'password'] as const;
@@ -13,38 +14,22 @@ export function SignInForm({ next, onSignedIn }: { next: string | null; onSigned
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const errors = useFormErrors(fields, { email: t('auth.email'), password: t('auth.password') });
+  const { busy, send } = useAuthSubmit(errors, onSignedIn);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    errors.clear();
-    try {
-      onSignedIn(await signIn({ email: email.trim(), password }));
-    } catch (failure) {
-      errors.report(failure);
-      setBusy(false);
-    }
-  };
+  const submit = () => send(() => signIn({ email: email.trim(), password }));
 
-  const signUpHref = next ? `/signup?next=${encodeURIComponent(next)}` : '/signup';
   return (
     <AuthCard
       title={t('auth.signInTitle')}
       subtitle={t('auth.signInSubtitle')}
       footer={
         <>
-          {t('auth.noAccount')} <Link to={signUpHref}>{t('auth.signUpLink')}</Link>
+          {t('auth.noAccount')} <Link to={withNext('/signup', next)}>{t('auth.signUpLink')}</Link>
         </>
       }
     >
-      <form className="form" onSubmit={submit} noValidate>
-        {errors.formError && (
-          <p className="form-error" role="alert">
-            {errors.formError}
-          </p>
-        )}
+      <AuthForm formError={errors.formError} busy={busy} submitLabel={t('auth.signIn')} busyLabel={t('auth.signingIn')} onSubmit={submit}>
         <Field
           label={t('auth.email')}
           type="email"
@@ -65,10 +50,7 @@ export function SignInForm({ next, onSignedIn }: { next: string | null; onSigned
           onChange={(e) => setPassword(e.target.value)}
           error={errors.fieldError('password')}
         />
-        <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {busy ? t('auth.signingIn') : t('auth.signIn')}
-        </button>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }

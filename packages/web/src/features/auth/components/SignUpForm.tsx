@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { limits, type Session, type SignUpBody } from '@tijara/protocol';
 import { useI18n } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
@@ -6,6 +6,7 @@ import { Field } from '../../../components/Field';
 import { Icon } from '../../../components/Icon';
 import { signUp } from '../api/auth';
 import { AuthCard } from './AuthCard';
+import { AuthForm, useAuthSubmit, withNext } from './AuthForm';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 
 const fields = ['email', 'password', 'name', 'role'] as const;
@@ -17,40 +18,26 @@ export function SignUpForm({ next, onSignedUp }: { next: string | null; onSigned
   const [password, setPassword] = useState('');
   // Operators are never made by signing up, so only the two sign-up roles are offered.
   const [role, setRole] = useState<NonNullable<SignUpBody['role']>>('shopper');
-  const [busy, setBusy] = useState(false);
   const errors = useFormErrors(fields, { email: t('auth.email'), password: t('auth.password'), name: t('auth.name') });
+  const { busy, send } = useAuthSubmit(errors, onSignedUp);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!name.trim()) return errors.reject('name', t('error.required'));
     if (password.length < limits.passwordMin) return errors.reject('password', t('auth.passwordTooShort', { min: limits.passwordMin }));
-    setBusy(true);
-    errors.clear();
-    try {
-      onSignedUp(await signUp({ email: email.trim(), password, name: name.trim(), role }));
-    } catch (failure) {
-      errors.report(failure);
-      setBusy(false);
-    }
+    return send(() => signUp({ email: email.trim(), password, name: name.trim(), role }));
   };
 
-  const signInHref = next ? `/signin?next=${encodeURIComponent(next)}` : '/signin';
   return (
     <AuthCard
       title={t('auth.signUpTitle')}
       subtitle={t('auth.signUpSubtitle')}
       footer={
         <>
-          {t('auth.haveAccount')} <Link to={signInHref}>{t('auth.signInLink')}</Link>
+          {t('auth.haveAccount')} <Link to={withNext('/signin', next)}>{t('auth.signInLink')}</Link>
         </>
       }
     >
-      <form className="form" onSubmit={submit} noValidate>
-        {errors.formError && (
-          <p className="form-error" role="alert">
-            {errors.formError}
-          </p>
-        )}
+      <AuthForm formError={errors.formError} busy={busy} submitLabel={t('auth.signUp')} busyLabel={t('auth.signingUp')} onSubmit={submit}>
         <fieldset className="role-picker">
           <legend>{t('auth.roleLegend')}</legend>
           {(['shopper', 'merchant'] as const).map((value) => (
@@ -93,10 +80,7 @@ export function SignUpForm({ next, onSignedUp }: { next: string | null; onSigned
           error={errors.fieldError('password')}
           hint={t('auth.passwordHint', { min: limits.passwordMin })}
         />
-        <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {busy ? t('auth.signingUp') : t('auth.signUp')}
-        </button>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }
