@@ -36,6 +36,10 @@ export const SignInBody = Type.Object(
 );
 export type SignInBody = Static<typeof SignInBody>;
 
+/** The language the person reads, e.g. "ar" or "fr_FR": bots see it as the profile's locale. */
+export const LocaleBody = Type.Object({ locale: Type.String({ pattern: '^[a-z]{2}([_-][A-Z]{2})?$' }) }, { additionalProperties: false });
+export type LocaleBody = Static<typeof LocaleBody>;
+
 /** A signed-in session as the web app sees it: the account and the token for cookie-authenticated writes. */
 export const Session = Type.Object({
   account: Account,

@@ -86,9 +86,10 @@ for (const engine of await testEngines()) {
     });
 
     test('the bot reads the shopper\'s profile with its page token', async () => {
-      const { thread } = await visit(server.url, shop, 'Omar Farouk');
-      const profile = await client.getUserProfile(thread.shopper.psid, ['first_name', 'last_name']);
-      assert.deepEqual({ first: profile.first_name, last: profile.last_name }, { first: 'Omar', last: 'Farouk' });
+      const { shopper, thread } = await visit(server.url, shop, 'Omar Farouk');
+      await shopper.request('PUT', '/api/session/locale', { locale: 'fr' });
+      const profile = await client.getUserProfile(thread.shopper.psid, ['first_name', 'last_name', 'locale']);
+      assert.deepEqual({ first: profile.first_name, last: profile.last_name, locale: profile.locale }, { first: 'Omar', last: 'Farouk', locale: 'fr_FR' });
     });
 
     test('a page\'s token cannot message or read another page\'s shoppers', async () => {

@@ -5,11 +5,13 @@ import { Header } from './Header';
 import { ReconnectingBanner } from './ReconnectingBanner';
 import { AppRoutes } from './AppRoutes';
 import { DeliveryReceipts } from './DeliveryReceipts';
+import { LocaleSync } from './LocaleSync';
 
 function Shell() {
   const { session } = useSession();
   return (
     <RealtimeProvider enabled={Boolean(session)}>
+      {session && <LocaleSync />}
       {session && <DeliveryReceipts key={session.account.id} session={session} />}
       <div className="app">
         <Header />

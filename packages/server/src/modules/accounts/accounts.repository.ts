@@ -52,3 +52,7 @@ export function deleteExpiredSessions(db: Db, now: number) {
 export function updateAccountRole(db: Db, id: string, role: string) {
   return db.updateTable('accounts').set({ role }).where('id', '=', id).execute();
 }
+
+export function updateAccountLocale(db: Db, id: string, locale: string) {
+  return db.updateTable('accounts').set({ locale }).where('id', '=', id).execute();
+}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError, Session, SignInBody, SignUpBody } from '@tijara/protocol';
+import { AppError, LocaleBody, Session, SignInBody, SignUpBody } from '@tijara/protocol';
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { requireAccount, sessionAuth, sessionCookie } from '../../http/auth.js';
@@ -57,6 +57,12 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/session',
       { schema: { tags: ['accounts'], summary: 'The current session', response: { 200: Session, 401: AppError } }, preHandler: sessionAuth(deps.db, { required: true }) },
       async (request) => ({ account: requireAccount(request), csrfToken: request.csrfToken! }),
+    );
+
+    app.put(
+      '/api/session/locale',
+      { schema: { tags: ['accounts'], summary: 'Remember the language the person chose (bots see it as the profile locale)', body: LocaleBody, response: { 200: Session, 400: AppError, 401: AppError, 403: AppError } }, preHandler: sessionAuth(deps.db, { required: true }) },
+      async (request) => ({ account: await accounts.setLocale(deps.db, requireAccount(request).id, request.body.locale), csrfToken: request.csrfToken! }),
     );
 
     app.delete(

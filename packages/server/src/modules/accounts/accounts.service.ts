@@ -109,3 +109,9 @@ export async function createOperator(db: Db, input: { email: string; password: s
   const { account } = await signUp(db, { ...input, role: 'operator' });
   return { account, created: true };
 }
+
+/** Stores the language the person chose in the app (bots read it as the profile's locale). */
+export async function setLocale(db: Db, id: string, locale: string): Promise<Account> {
+  await repo.updateAccountLocale(db, id, locale.replace('-', '_'));
+  return (await getAccount(db, id))!;
+}

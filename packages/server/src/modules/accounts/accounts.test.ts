@@ -64,6 +64,18 @@ for (const engine of await testEngines()) {
       assert.equal((await client.get('/api/session')).status, 401, `cookie ${cookieAfter} no longer signs in`);
     });
 
+    test('the language chosen in the app is remembered on the account', async () => {
+      const client = new ApiClient(server.url);
+      await client.signUp({ email: uniqueEmail() });
+      const saved = await client.request('PUT', '/api/session/locale', { locale: 'ar' });
+      assert.equal(saved.status, 200);
+      assert.equal(saved.body.account.locale, 'ar');
+      assert.equal((await client.get('/api/session')).body.account.locale, 'ar');
+      const bad = await client.request('PUT', '/api/session/locale', { locale: 'Arabic' });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'body.locale');
+    });
+
     test('a cookie-authenticated write without the CSRF token is refused', async () => {
       const client = new ApiClient(server.url);
       await client.signUp({ email: uniqueEmail() });

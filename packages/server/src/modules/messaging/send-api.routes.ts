@@ -36,6 +36,13 @@ const requestedFields = (request: FastifyRequest, fallback: string) =>
     .map((field) => field.trim())
     .filter(Boolean);
 
+/** Messenger reports locales as language_REGION: the app's "ar" becomes ar_AR, "en" en_US. */
+function messengerLocale(locale: string | null): string {
+  if (!locale) return 'en_US';
+  if (locale.includes('_')) return locale;
+  return locale === 'en' ? 'en_US' : `${locale}_${locale.toUpperCase()}`;
+}
+
 function bodyOf(request: FastifyRequest): Record<string, unknown> {
   const body = request.body;
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidParam('The request needs a JSON, form-encoded or multipart body');
@@ -114,7 +121,7 @@ export function sendApiRoutes(deps: AppDeps): FastifyPluginAsync {
         first_name: first ?? '',
         last_name: rest.join(' '),
         profile_pic: `${deps.config.publicUrl}/avatars/${psid}.svg`,
-        locale: (account?.locale ?? 'en_US').replace('-', '_'),
+        locale: messengerLocale(account?.locale ?? null),
         timezone: 0,
         gender: 'unknown',
       };
