@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { testEngines } from '../packages/server/test/helpers/db.js';
-import { openShop, visit } from '../packages/server/test/helpers/fixtures.js';
-import { connectApp } from '../packages/server/test/compat/setup.js';
+import { connectBot, openShop, visit } from '../packages/server/test/helpers/fixtures.js';
 import { load, type LoadOptions, type LoadResult } from './load.js';
 import type { TargetName } from './target.js';
 
@@ -96,11 +95,11 @@ async function sendApiCase(name: string, engine: 'sqlite' | 'postgres', options:
   try {
     if (options.measure !== false) {
       const shop = await openShop(target.url, { name: 'Bench Spices' });
-      const app = await connectApp(shop, 'Bench Bot');
+      const app = await connectBot(shop, 'Bench Bot');
       const visits = await Promise.all(Array.from({ length: options.shoppers ?? 1 }, (_, index) => visit(target.url, shop, `Bench Shopper ${index + 1}`)));
       const bodies = visits.map(({ thread }) => sendBody(thread.shopper.psid));
       await measure(name, target, {
-        url: `${target.url}/v6.0/me/messages?access_token=${encodeURIComponent(app.pageToken)}`,
+        url: `${target.url}/v6.0/me/messages?access_token=${encodeURIComponent(app.token)}`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         ...(bodies.length === 1 ? { body: bodies[0] } : { bodies }),

@@ -6,9 +6,9 @@ import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { ApiClient } from '../helpers/client.js';
 import { testEngines } from '../helpers/db.js';
-import { openShop, visit, type Shop } from '../helpers/fixtures.js';
+import { connectBot, openShop, visit, type Bot, type Shop } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { connectApp, graph, lastSeenByShopper, shopperSees, startHandshakeReceiver, type ConnectedApp } from './setup.js';
+import { graph, lastSeenByShopper, shopperSees, startHandshakeReceiver } from './setup.js';
 
 const proofOf = (secret: string, token: string) => createHmac('sha256', secret).update(token).digest('hex');
 const dayAndAnHourAgo = () => Date.now() - 25 * 60 * 60 * 1000;
@@ -17,18 +17,18 @@ for (const engine of await testEngines()) {
   describe(`Graph API compatibility on ${engine}`, () => {
     let server: TestServer;
     let shop: Shop;
-    let app: ConnectedApp;
+    let app: Bot;
     let shopper: ApiClient;
     let threadId: string;
     let psid: string;
 
-    const send = (path: string, body: unknown, token = app.pageToken) => graph(server.url, `${path}?access_token=${encodeURIComponent(token)}`, { body });
+    const send = (path: string, body: unknown, token = app.token) => graph(server.url, `${path}?access_token=${encodeURIComponent(token)}`, { body });
     const text = (value: string) => ({ recipient: { id: psid }, message: { text: value } });
 
     before(async () => {
       server = await startTestServer({ engine });
       shop = await openShop(server.url, { name: 'Atlas Spices' });
-      app = await connectApp(shop);
+      app = await connectBot(shop, 'Compat Bot');
       const visitor = await visit(server.url, shop, 'Youssef Benali');
       shopper = visitor.shopper;
       threadId = visitor.thread.id;
@@ -47,12 +47,12 @@ for (const engine of await testEngines()) {
     });
 
     test('the token works as a Bearer header and in a form-encoded body with JSON-string values', async () => {
-      const bearer = await graph(server.url, '/v6.0/me/messages', { body: text('by bearer'), headers: { authorization: `Bearer ${app.pageToken}` } });
+      const bearer = await graph(server.url, '/v6.0/me/messages', { body: text('by bearer'), headers: { authorization: `Bearer ${app.token}` } });
       assert.equal(bearer.status, 200, JSON.stringify(bearer.body));
       assert.equal((await lastSeenByShopper(shopper, threadId)).text, 'by bearer');
 
       const form = await graph(server.url, '/v6.0/me/messages', {
-        form: { access_token: app.pageToken, recipient: JSON.stringify({ id: psid }), message: JSON.stringify({ text: 'by form' }), messaging_type: 'RESPONSE' },
+        form: { access_token: app.token, recipient: JSON.stringify({ id: psid }), message: JSON.stringify({ text: 'by form' }), messaging_type: 'RESPONSE' },
       });
       assert.equal(form.status, 200, JSON.stringify(form.body));
       assert.equal((await lastSeenByShopper(shopper, threadId)).text, 'by form');
@@ -62,7 +62,7 @@ for (const engine of await testEngines()) {
     });
 
     test('a wrong appsecret_proof is refused with #100; the right one passes', async () => {
-      const wrong = await graph(server.url, `/v6.0/me/messages?access_token=${app.pageToken}&appsecret_proof=${proofOf('guess', app.pageToken)}`, { body: text('forged') });
+      const wrong = await graph(server.url, `/v6.0/me/messages?access_token=${app.token}&appsecret_proof=${proofOf('guess', app.token)}`, { body: text('forged') });
       assert.equal(wrong.status, 400);
       assert.equal(wrong.body.error.code, 100);
       assert.equal(wrong.body.error.type, 'OAuthException');
@@ -70,27 +70,27 @@ for (const engine of await testEngines()) {
       assert.match(wrong.body.error.fbtrace_id, /^\S+$/);
       assert.notEqual((await lastSeenByShopper(shopper, threadId)).text, 'forged');
 
-      const right = await graph(server.url, `/v6.0/me/messages?access_token=${app.pageToken}&appsecret_proof=${proofOf(app.appSecret, app.pageToken)}`, { body: text('proved') });
+      const right = await graph(server.url, `/v6.0/me/messages?access_token=${app.token}&appsecret_proof=${proofOf(app.appSecret, app.token)}`, { body: text('proved') });
       assert.equal(right.status, 200, JSON.stringify(right.body));
     });
 
     test('a token of one page cannot message, profile or address another page\'s shopper', async () => {
       const other = await openShop(server.url, { name: 'Other Shop' });
-      const otherApp = await connectApp(other);
+      const otherApp = await connectBot(other);
       const otherVisitor = await visit(server.url, other, 'Someone Else');
       const otherPsid = otherVisitor.thread.shopper.psid;
 
       const message = await send('/v6.0/me/messages', { recipient: { id: otherPsid }, message: { text: 'not yours' } });
       assert.equal(message.status, 400);
       assert.deepEqual([message.body.error.code, message.body.error.error_subcode], [100, 2018001]);
-      const profile = await graph(server.url, `/v6.0/${otherPsid}?fields=first_name&access_token=${app.pageToken}`);
+      const profile = await graph(server.url, `/v6.0/${otherPsid}?fields=first_name&access_token=${app.token}`);
       assert.deepEqual([profile.body.error.code, profile.body.error.error_subcode], [100, 2018001]);
       const viaNode = await send(`/v6.0/${other.page.id}/messages`, { recipient: { id: otherPsid }, message: { text: 'not yours either' } });
       assert.equal(viaNode.body.error.code, 100);
       assert.deepEqual(await shopperSees(otherVisitor.shopper, otherVisitor.thread.id), []);
 
       // The other page's own token works, so the refusal above was about ownership only.
-      const own = await send('/v6.0/me/messages', { recipient: { id: otherPsid }, message: { text: 'yours' } }, otherApp.pageToken);
+      const own = await send('/v6.0/me/messages', { recipient: { id: otherPsid }, message: { text: 'yours' } }, otherApp.token);
       assert.equal(own.status, 200);
     });
 
@@ -112,7 +112,7 @@ for (const engine of await testEngines()) {
       assert.deepEqual([refused.status, refused.body.error.code], [400, 190]);
       assert.notEqual((await lastSeenByShopper(shopper, threadId)).text, 'after revoking');
       // The app's first token still works.
-      assert.equal((await send('/v6.0/me/messages', text('first token still fine'), app.pageToken)).status, 200);
+      assert.equal((await send('/v6.0/me/messages', text('first token still fine'), app.token)).status, 200);
     });
 
     test('limits are enforced with #100 naming the field', async () => {
@@ -141,13 +141,13 @@ for (const engine of await testEngines()) {
 
     test('outside the 24-hour window only a tagged message goes out, and the shopper sees it', async () => {
       const quiet = await openShop(server.url, { name: 'Quiet Shop' });
-      const quietApp = await connectApp(quiet);
+      const quietApp = await connectBot(quiet);
       const visitor = await visit(server.url, quiet, 'Late Shopper');
       const quietPsid = visitor.thread.shopper.psid;
       // The shopper last did anything 25 hours ago.
       await server.platform.deps.db.updateTable('threads').set({ shopper_active_at: dayAndAnHourAgo(), created_at: dayAndAnHourAgo() }).where('id', '=', visitor.thread.id).execute();
 
-      const message = (extra: Record<string, unknown>) => send('/v6.0/me/messages', { recipient: { id: quietPsid }, message: { text: 'Your order shipped' }, ...extra }, quietApp.pageToken);
+      const message = (extra: Record<string, unknown>) => send('/v6.0/me/messages', { recipient: { id: quietPsid }, message: { text: 'Your order shipped' }, ...extra }, quietApp.token);
       for (const extra of [{}, { messaging_type: 'RESPONSE' }, { messaging_type: 'UPDATE' }]) {
         const refused = await message(extra);
         assert.equal(refused.status, 400);
@@ -170,14 +170,14 @@ for (const engine of await testEngines()) {
 
     test('legacy thread_settings (form-encoded and JSON) show through messenger_profile and to the shopper', async () => {
       const settings = (body: Record<string, unknown>, method = 'POST') =>
-        graph(server.url, `/v2.6/me/thread_settings?access_token=${app.pageToken}`, {
+        graph(server.url, `/v2.6/me/thread_settings?access_token=${app.token}`, {
           method,
           form: Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])),
         });
       const greeting = await settings({ setting_type: 'greeting', greeting: { text: 'Marhaba {{user_first_name}}!' } });
       assert.equal(greeting.status, 200, JSON.stringify(greeting.body));
       assert.match(greeting.body.result, /greeting/);
-      const started = await graph(server.url, `/v2.6/me/thread_settings?access_token=${app.pageToken}`, {
+      const started = await graph(server.url, `/v2.6/me/thread_settings?access_token=${app.token}`, {
         body: { setting_type: 'call_to_actions', thread_state: 'new_thread', call_to_actions: [{ payload: 'START' }] },
       });
       assert.equal(started.status, 200, JSON.stringify(started.body));
@@ -191,7 +191,7 @@ for (const engine of await testEngines()) {
       });
       assert.equal(menu.status, 200, JSON.stringify(menu.body));
 
-      const profile = await graph(server.url, `/v6.0/me/messenger_profile?fields=greeting,get_started,persistent_menu&access_token=${app.pageToken}`);
+      const profile = await graph(server.url, `/v6.0/me/messenger_profile?fields=greeting,get_started,persistent_menu&access_token=${app.token}`);
       assert.equal(profile.status, 200);
       const [data] = profile.body.data;
       assert.deepEqual(data.greeting, [{ locale: 'default', text: 'Marhaba {{user_first_name}}!' }]);
@@ -203,16 +203,16 @@ for (const engine of await testEngines()) {
       // 2016 bots removed settings with DELETE, and the Get Started button also with an empty list.
       assert.equal((await settings({ setting_type: 'call_to_actions', thread_state: 'existing_thread' }, 'DELETE')).status, 200);
       assert.equal((await settings({ setting_type: 'greeting' }, 'DELETE')).status, 200);
-      const emptied = await graph(server.url, `/v2.6/me/thread_settings?access_token=${app.pageToken}`, {
+      const emptied = await graph(server.url, `/v2.6/me/thread_settings?access_token=${app.token}`, {
         body: { setting_type: 'call_to_actions', thread_state: 'new_thread', call_to_actions: [] },
       });
       assert.equal(emptied.status, 200, JSON.stringify(emptied.body));
-      const cleared = await graph(server.url, `/v6.0/me/messenger_profile?fields=greeting,get_started,persistent_menu&access_token=${app.pageToken}`);
+      const cleared = await graph(server.url, `/v6.0/me/messenger_profile?fields=greeting,get_started,persistent_menu&access_token=${app.token}`);
       assert.deepEqual(cleared.body, { data: [] });
     });
 
     test('subscribed_apps lists, subscribes with fields and unsubscribes the token\'s app', async () => {
-      const edge = `/v6.0/me/subscribed_apps?access_token=${app.pageToken}`;
+      const edge = `/v6.0/me/subscribed_apps?access_token=${app.token}`;
       const listed = await graph(server.url, edge);
       assert.equal(listed.status, 200);
       assert.deepEqual(listed.body.data.map((entry: { id: string }) => entry.id), [app.appId], 'connecting the page subscribed the app');
@@ -263,7 +263,7 @@ for (const engine of await testEngines()) {
         await receiver.close();
       }
 
-      const pageToken = await graph(server.url, `/v6.0/${app.appId}/subscriptions?access_token=${app.pageToken}`);
+      const pageToken = await graph(server.url, `/v6.0/${app.appId}/subscriptions?access_token=${app.token}`);
       assert.equal(pageToken.body.error.code, 190);
       const badSecret = await graph(server.url, `/v6.0/${app.appId}/subscriptions?access_token=${encodeURIComponent(`${app.appId}|not-the-secret`)}`);
       assert.equal(badSecret.body.error.code, 190);

@@ -7,9 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import messenger from 'messaging-api-messenger';
 import type { ApiClient } from '../helpers/client.js';
 import { testEngines } from '../helpers/db.js';
-import { openShop, visit, type Shop } from '../helpers/fixtures.js';
+import { connectBot, openShop, visit, type Bot, type Shop } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { connectApp, lastSeenByShopper, onePixelPng, shopperSees, startHandshakeReceiver, type ConnectedApp } from './setup.js';
+import { lastSeenByShopper, onePixelPng, shopperSees, startHandshakeReceiver } from './setup.js';
 
 const { MessengerClient, MessengerBatch } = messenger;
 const libraryVersion = (createRequire(import.meta.url)('messaging-api-messenger/package.json') as { version: string }).version;
@@ -34,7 +34,7 @@ for (const engine of await testEngines()) {
   describe(`messaging-api-messenger ${libraryVersion} against Tijara on ${engine}`, () => {
     let server: TestServer;
     let shop: Shop;
-    let app: ConnectedApp;
+    let app: Bot;
     let shopper: ApiClient;
     let threadId: string;
     let psid: string;
@@ -43,13 +43,13 @@ for (const engine of await testEngines()) {
     before(async () => {
       server = await startTestServer({ engine });
       shop = await openShop(server.url, { name: 'Saffron House' });
-      app = await connectApp(shop);
+      app = await connectBot(shop, 'Compat Bot');
       const visitor = await visit(server.url, shop, 'Amina Haddad');
       shopper = visitor.shopper;
       threadId = visitor.thread.id;
       psid = visitor.thread.shopper.psid;
       // The only change a bot makes to run on Tijara: the origin.
-      client = new MessengerClient({ accessToken: app.pageToken, version: '6.0', origin: server.url });
+      client = new MessengerClient({ accessToken: app.token, version: '6.0', origin: server.url });
     });
     after(() => server.close());
 
@@ -268,7 +268,7 @@ for (const engine of await testEngines()) {
     test('createSubscription with the library\'s default fields sets the webhook after the handshake; getPageSubscription reads it', async () => {
       const receiver = await startHandshakeReceiver('compat-verify');
       try {
-        const withApp = new MessengerClient({ accessToken: app.pageToken, appId: app.appId, appSecret: app.appSecret, version: '6.0', origin: server.url });
+        const withApp = new MessengerClient({ accessToken: app.token, appId: app.appId, appSecret: app.appSecret, version: '6.0', origin: server.url });
         const accessToken = `${app.appId}|${app.appSecret}`;
         // The defaults include messaging_handovers and messaging_policy_enforcement, which Tijara never sends.
         assert.deepEqual(await withApp.createSubscription({ callbackUrl: receiver.url, verifyToken: 'compat-verify', accessToken }), { success: true });
@@ -296,7 +296,7 @@ for (const engine of await testEngines()) {
     });
 
     test('with appSecret set, every call carries appsecret_proof and is accepted, batch included', async () => {
-      const signed = new MessengerClient({ accessToken: app.pageToken, appSecret: app.appSecret, version: '6.0', origin: server.url });
+      const signed = new MessengerClient({ accessToken: app.token, appSecret: app.appSecret, version: '6.0', origin: server.url });
       const sent = await signed.sendText(psid, 'Signed hello');
       assert.equal((await lastSeenByShopper(shopper, threadId)).id, sent.messageId);
       assert.equal((await signed.getUserProfile(psid)).firstName, 'Amina');
@@ -306,7 +306,7 @@ for (const engine of await testEngines()) {
       assert.equal(answers[0]!.code, 200);
       assert.equal((await lastSeenByShopper(shopper, threadId)).text, 'Signed batch');
 
-      const wrongSecret = new MessengerClient({ accessToken: app.pageToken, appSecret: 'not-the-secret', version: '6.0', origin: server.url });
+      const wrongSecret = new MessengerClient({ accessToken: app.token, appSecret: 'not-the-secret', version: '6.0', origin: server.url });
       const refused = await graphErrorOf(wrongSecret.sendText(psid, 'forged'));
       assert.equal(refused.error.code, 100);
       assert.match(refused.error.message, /appsecret_proof/);
@@ -326,7 +326,7 @@ for (const engine of await testEngines()) {
         assert.equal(batchRefused[0]!.code, 400);
         assert.equal((await shopperSees(shopper, threadId)).length, before, 'nothing unsigned reached the shopper');
 
-        const signed = new MessengerClient({ accessToken: app.pageToken, appSecret: app.appSecret, version: '6.0', origin: server.url });
+        const signed = new MessengerClient({ accessToken: app.token, appSecret: app.appSecret, version: '6.0', origin: server.url });
         const sent = await signed.sendText(psid, 'signed, as required');
         assert.equal((await lastSeenByShopper(shopper, threadId)).id, sent.messageId);
       } finally {

@@ -1,23 +1,6 @@
 import http from 'node:http';
 import type { Message } from '@tijara/protocol';
 import type { ApiClient } from '../helpers/client.js';
-import type { Shop } from '../helpers/fixtures.js';
-
-/** A developer app of the shop's merchant, connected to the shop's page. */
-export interface ConnectedApp {
-  appId: string;
-  appSecret: string;
-  pageToken: string;
-}
-
-/** Creates an app and connects it to the page, exactly as a developer does in the console. */
-export async function connectApp(shop: Shop, name = 'Compat Bot'): Promise<ConnectedApp> {
-  const created = await shop.merchant.post('/api/developer/apps', { name });
-  if (created.status !== 201) throw new Error(`app creation failed: ${JSON.stringify(created.body)}`);
-  const connected = await shop.merchant.post(`/api/developer/apps/${created.body.app.id}/pages`, { pageId: shop.page.id });
-  if (connected.status !== 201) throw new Error(`connecting the page failed: ${JSON.stringify(connected.body)}`);
-  return { appId: created.body.app.id, appSecret: created.body.appSecret, pageToken: connected.body.pageAccessToken };
-}
 
 /** The thread's history as the shopper's app shows it. */
 export async function shopperSees(shopper: ApiClient, threadId: string): Promise<Message[]> {
